@@ -1,0 +1,123 @@
+// /proc/net/{tcp,udp,udplite,raw}{,6}: one socket a line after a header line.
+//
+//   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ...
+//    0: 0100007F:0277 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 1002 ...
+//
+// tcp lines go on with: refcnt pointer rto ato quickack cwnd ssthresh; udp/raw with: ref pointer drops.
+#include <string>
+
+#include "netsnap/capture/proc_parsers.h"
+#include "netsnap/capture/text_scan.h"
+
+namespace netsnap::capture {
+namespace {
+
+using model::InetProtocol;
+using model::InetSocket;
+
+bool parse_pair(std::string_view token, uint64_t& first, uint64_t& second) {
+  size_t colon = token.find(':');
+  if (colon == std::string_view::npos) return false;
+  auto a = parse_hex(token.substr(0, colon));
+  auto b = parse_hex(token.substr(colon + 1));
+  if (!a || !b) return false;
+  first = *a;
+  second = *b;
+  return true;
+}
+
+// The fields every protocol shares, sl through inode. Returns an error text, or "" on success.
+std::string parse_common(const std::vector<std::string_view>& f, InetSocket& s) {
+  if (f.size() < 10) return "expected at least 10 fields, found " + std::to_string(f.size());
+  std::string_view sl = f[0];
+  if (sl.empty() || sl.back() != ':') return "slot field '" + std::string(sl) + "' lacks ':'";
+  auto slot = parse_dec(sl.substr(0, sl.size() - 1));
+  if (!slot) return "bad slot '" + std::string(sl) + "'";
+  s.slot = static_cast<uint32_t>(*slot);
+  if (!parse_proc_endpoint(f[1], s.local_address, s.local_port))
+    return "bad local address '" + std::string(f[1]) + "'";
+  if (!parse_proc_endpoint(f[2], s.remote_address, s.remote_port))
+    return "bad remote address '" + std::string(f[2]) + "'";
+  auto st = parse_hex(f[3]);
+  if (!st || *st > 0xff) return "bad state '" + std::string(f[3]) + "'";
+  s.state = static_cast<uint8_t>(*st);
+  if (!parse_pair(f[4], s.tx_queue, s.rx_queue)) return "bad queues '" + std::string(f[4]) + "'";
+  uint64_t tr = 0;
+  if (!parse_pair(f[5], tr, s.timer_expires_ticks) || tr > 0xff)
+    return "bad timer '" + std::string(f[5]) + "'";
+  s.timer_kind = static_cast<uint8_t>(tr);
+  auto retr = parse_hex(f[6]);
+  auto uid = parse_dec(f[7]);
+  auto timeout = parse_dec(f[8]);
+  auto inode = parse_dec(f[9]);
+  if (!retr) return "bad retransmit count '" + std::string(f[6]) + "'";
+  if (!uid) return "bad uid '" + std::string(f[7]) + "'";
+  if (!timeout) return "bad timeout '" + std::string(f[8]) + "'";
+  if (!inode) return "bad inode '" + std::string(f[9]) + "'";
+  s.retransmits = static_cast<uint32_t>(*retr);
+  s.uid = static_cast<uint32_t>(*uid);
+  s.timeouts = static_cast<uint32_t>(*timeout);
+  s.inode = *inode;
+  return "";
+}
+
+// Optional trailing fields; the first one that does not parse ends the known part.
+void parse_tail(const std::vector<std::string_view>& f, InetProtocol protocol, InetSocket& s) {
+  size_t i = 10;
+  auto next_dec = [&](auto& field) {
+    if (i >= f.size()) return false;
+    auto v = parse_signed_dec(f[i]);
+    if (!v) return false;
+    field = static_cast<std::remove_reference_t<decltype(field)>>(*v);
+    ++i;
+    return true;
+  };
+  auto next_hex = [&](uint64_t& field) {
+    if (i >= f.size()) return false;
+    auto v = parse_hex(f[i]);
+    if (!v) return false;
+    field = *v;
+    ++i;
+    return true;
+  };
+  bool ok = next_dec(s.ref_count) && next_hex(s.kernel_address);
+  if (ok && protocol == InetProtocol::kTcp) {
+    ok = next_dec(s.retransmit_timeout_ticks) && next_dec(s.ack_timeout_ticks) &&
+         next_dec(s.quick_ack) && next_dec(s.send_congestion_window) &&
+         next_dec(s.slow_start_threshold);
+  } else if (ok) {
+    next_dec(s.drops);
+  }
+  std::string extra;
+  for (; i < f.size(); ++i) {
+    if (!extra.empty()) extra += ' ';
+    extra += f[i];
+  }
+  s.extra_fields = std::move(extra);
+}
+
+}  // namespace
+
+void parse_proc_net_inet(std::string_view text, std::string_view path, InetProtocol protocol,
+                         bool ipv6, std::vector<InetSocket>& out, Diagnostics& diag) {
+  auto lines = split_lines(text);
+  // Line 1 is the column header; netstat skips it whatever it says, and so do we.
+  for (size_t n = 1; n < lines.size(); ++n) {
+    auto fields = split_fields(lines[n]);
+    if (fields.empty()) continue;
+    InetSocket s;
+    s.protocol = protocol;
+    s.ipv6 = ipv6;
+    std::string error = parse_common(fields, s);
+    if (error.empty() && s.local_address.is_v6() != ipv6)
+      error = std::string("address of the wrong family for this file");
+    if (!error.empty()) {
+      diag.malformed(path, static_cast<uint32_t>(n + 1), error);
+      continue;
+    }
+    parse_tail(fields, protocol, s);
+    out.push_back(std::move(s));
+  }
+}
+
+}  // namespace netsnap::capture
