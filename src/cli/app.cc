@@ -1,14 +1,59 @@
 #include "netsnap/cli/app.h"
 
-#include <CLI/CLI.hpp>
+#include <ctime>
+#include <iostream>
+
+#include "commands.h"
+#include "netsnap/timeline/record_format.h"
 
 namespace netsnap::cli {
 
+size_t select_frame(long long requested, size_t count, const std::string& path) {
+  if (count == 0) throw timeline::TimelineError(path + ": the timeline has no frames");
+  long long n = static_cast<long long>(count);
+  long long index = requested < 0 ? n + requested : requested;
+  if (index < 0 || index >= n)
+    throw timeline::TimelineError(path + ": no frame " + std::to_string(requested) + " (it has " +
+                                  std::to_string(count) + " frames: 0.." +
+                                  std::to_string(count - 1) + ")");
+  return static_cast<size_t>(index);
+}
+
+std::string format_time(int64_t ns) {
+  time_t seconds = static_cast<time_t>(ns / 1'000'000'000);
+  tm utc{};
+  gmtime_r(&seconds, &utc);
+  char buf[64];
+  size_t n = strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &utc);
+  snprintf(buf + n, sizeof buf - n, ".%03dZ", static_cast<int>((ns / 1'000'000) % 1000));
+  return buf;
+}
+
 int run(int argc, char** argv) {
-  CLI::App app{"netsnap: record a host's network state, replay it as netstat"};
+  CLI::App app{"netsnap: record a Linux host's network state, replay it as netstat would show it"};
   app.require_subcommand(1);
-  CLI11_PARSE(app, argc, argv);
-  return 0;
+  app.set_version_flag("--version", std::string("netsnap ") + NETSNAP_VERSION);
+  Command record = add_record_command(app);
+  Command ls = add_ls_command(app);
+  Command dump = add_dump_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "netsnap: " << e.what() << " (see netsnap --help)\n";
+    return 2;
+  }
+  try {
+    if (app.got_subcommand("record")) return record();
+    if (app.got_subcommand("ls")) return ls();
+    return dump();
+  } catch (const std::exception& e) {
+    std::cerr << "netsnap: " << e.what() << "\n";
+    return 1;
+  }
 }
 
 }  // namespace netsnap::cli

@@ -1,0 +1,65 @@
+// Byte layout of a timeline file (specified in schema/FORMAT.md): a file header, then records,
+// each a header, a zstd-compressed payload and a footer. Integers are little-endian.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace netsnap::timeline {
+
+// Every failure to read or write a timeline: one line that names the file and what is wrong.
+class TimelineError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+inline constexpr char kFileMagic[8] = {'\x89', 'N', 'S', 'N', 'A', 'P', '\r', '\n'};
+inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr size_t kFileHeaderSize = 32;
+inline constexpr size_t kRecordHeaderSize = 48;
+inline constexpr size_t kRecordFooterSize = 16;
+inline constexpr uint32_t kRecordMagic = 0x4352534e;  // "NSRC"
+inline constexpr uint32_t kFooterMagic = 0x444e534e;  // "NSND"
+inline constexpr uint32_t kMaxPayload = 1u << 31;
+
+enum class RecordType : uint8_t { kKeyframe = 1, kDelta = 2, kIndex = 3 };
+enum class PayloadCodec : uint8_t { kZstdCapnp = 1 };
+
+struct FileHeader {
+  uint32_t version = kFormatVersion;
+  int64_t created_ns = 0;
+};
+
+struct RecordHeader {
+  RecordType type = RecordType::kKeyframe;
+  PayloadCodec codec = PayloadCodec::kZstdCapnp;
+  uint64_t frame = 0;            // frame number; for an index record, the first frame it lists
+  int64_t capture_time_ns = 0;   // for an index record, that of the last frame it lists
+  uint64_t previous_index = 0;   // offset of the latest index record before this one; 0 if none
+  uint32_t payload_length = 0;   // compressed bytes
+  uint32_t raw_length = 0;       // decompressed bytes
+  uint32_t payload_crc = 0;      // CRC-32C of the compressed payload
+};
+
+uint32_t crc32c(std::string_view bytes, uint32_t crc = 0);
+
+std::string encode_file_header(const FileHeader& h);
+// nullopt when the bytes are not a netsnap file header; throws for a newer version.
+std::optional<FileHeader> decode_file_header(std::string_view bytes);
+
+std::string encode_record_header(const RecordHeader& h);
+// nullopt when the magic or the header checksum is wrong.
+std::optional<RecordHeader> decode_record_header(std::string_view bytes);
+
+std::string encode_record_footer(uint64_t record_offset);
+// The record offset a footer names; nullopt when it is not a footer.
+std::optional<uint64_t> decode_record_footer(std::string_view bytes);
+
+// zstd with its content checksum on; decompress verifies size and checksum, throws TimelineError.
+std::string compress_payload(std::string_view raw, int level = 3);
+std::string decompress_payload(std::string_view compressed, uint32_t raw_length);
+
+}  // namespace netsnap::timeline

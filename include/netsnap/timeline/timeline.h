@@ -1,0 +1,103 @@
+// Reading and writing timeline files: frames of compressed snapshots with a seek index.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "netsnap/model/snapshot.h"
+#include "netsnap/timeline/record_format.h"
+
+namespace netsnap::timeline {
+
+// Where one frame is; what the index holds for it.
+struct FrameInfo {
+  uint64_t frame = 0;
+  int64_t capture_time_ns = 0;
+  uint64_t offset = 0;  // of the record header
+  RecordType type = RecordType::kKeyframe;
+  bool operator==(const FrameInfo&) const = default;
+};
+
+class TimelineReader {
+ public:
+  // Opens path and finds every frame: through the index when the file ends cleanly, by a scan of
+  // record headers otherwise (a crash, a cut-off copy). Throws TimelineError when path is not a
+  // readable timeline at all.
+  explicit TimelineReader(const std::string& path);
+  ~TimelineReader();
+  TimelineReader(const TimelineReader&) = delete;
+  TimelineReader& operator=(const TimelineReader&) = delete;
+
+  const std::string& path() const { return path_; }
+  const std::vector<FrameInfo>& frames() const { return frames_; }
+  // One line per problem met while opening: what was lost and where. Empty for a sound file.
+  const std::vector<std::string>& recovery_notes() const { return notes_; }
+  uint64_t file_size() const { return file_size_; }
+  // End of the last whole record: where an appending writer continues.
+  uint64_t valid_end() const { return valid_end_; }
+  uint64_t last_index_offset() const { return last_index_offset_; }
+  bool used_index() const { return used_index_; }
+
+  // Decodes frame i (position in frames()); throws TimelineError if that frame is damaged.
+  model::Snapshot read_frame(size_t i) const;
+  // Frame i as its flat Cap'n Proto message bytes (schema/snapshot.capnp Snapshot).
+  std::string read_frame_message(size_t i) const;
+  // The frame's record header (sizes, checksum), read without decoding the payload.
+  RecordHeader read_header(size_t i) const;
+
+ private:
+  std::string read_at(uint64_t offset, size_t length) const;
+  std::optional<RecordHeader> header_at(uint64_t offset) const;
+  bool record_is_whole(uint64_t offset, const RecordHeader& h) const;
+  bool open_through_index();
+  void open_by_scan();
+  void add_frame(uint64_t offset, const RecordHeader& h);
+  std::string payload(uint64_t offset, const RecordHeader& h) const;
+
+  std::string path_;
+  int fd_ = -1;
+  uint64_t file_size_ = 0;
+  uint64_t valid_end_ = kFileHeaderSize;
+  uint64_t last_index_offset_ = 0;
+  bool used_index_ = false;
+  std::vector<FrameInfo> frames_;
+  std::vector<std::string> notes_;
+};
+
+class TimelineWriter {
+ public:
+  enum class Mode { kCreate, kAppend };
+  // kCreate replaces any file at path; kAppend continues an existing timeline (creating it if
+  // missing), first cutting off a torn last record, which it reports in recovery_notes().
+  TimelineWriter(const std::string& path, Mode mode, int compression_level = 3);
+  ~TimelineWriter();  // closes (writes the final index) if close() was not called
+  TimelineWriter(const TimelineWriter&) = delete;
+  TimelineWriter& operator=(const TimelineWriter&) = delete;
+
+  // Appends one frame. When this returns the frame is complete and on disk; when it throws (a full
+  // disk), the file is as it was before the call.
+  void write_frame(const model::Snapshot& snapshot);
+  void close();
+
+  uint64_t frames_written() const { return next_frame_; }
+  const std::vector<std::string>& recovery_notes() const { return notes_; }
+
+  // How many frames an index record lists at most (the rest wait for the next one).
+  static constexpr size_t kFramesPerIndex = 256;
+
+ private:
+  uint64_t append_record(const RecordHeader& header, std::string_view payload);
+  void write_index();
+
+  std::string path_;
+  int fd_ = -1;
+  int level_;
+  uint64_t end_ = 0;
+  uint64_t next_frame_ = 0;
+  uint64_t last_index_ = 0;
+  std::vector<FrameInfo> unindexed_;
+  std::vector<std::string> notes_;
+};
+
+}  // namespace netsnap::timeline

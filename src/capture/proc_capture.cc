@@ -1,0 +1,171 @@
+#include "netsnap/capture/proc_capture.h"
+
+#include <cstring>
+#include <functional>
+
+#include "netsnap/capture/proc_parsers.h"
+#include "netsnap/capture/process_scan.h"
+#include "netsnap/capture/text_scan.h"
+
+namespace netsnap::capture {
+namespace {
+
+using model::InetProtocol;
+using Parser = std::function<void(std::string_view text, std::string_view path)>;
+
+// Reads path and hands it to parse when present; records what was found either way.
+void read_source(const RootFs& fs, std::string_view path, model::Snapshot& snapshot,
+                 Diagnostics& diag, const Parser& parse) {
+  ReadResult r = fs.read(path);
+  model::SourceStatus status{std::string(path), model::SourceState::kPresent, 0};
+  if (r.state == ReadResult::State::kAbsent) status.state = model::SourceState::kAbsent;
+  if (r.state == ReadResult::State::kUnreadable) {
+    status.state = model::SourceState::kUnreadable;
+    status.error_number = r.error_number;
+    diag.unreadable(path, std::strerror(r.error_number));
+  }
+  snapshot.sources.push_back(status);
+  if (r.ok()) parse(r.text, path);
+}
+
+void capture_sockets(const RootFs& fs, model::Snapshot& s, Diagnostics& diag) {
+  struct InetFile {
+    const char* path;
+    InetProtocol protocol;
+    bool ipv6;
+  };
+  static constexpr InetFile kInetFiles[] = {
+      {"proc/net/tcp", InetProtocol::kTcp, false},
+      {"proc/net/tcp6", InetProtocol::kTcp, true},
+      {"proc/net/udp", InetProtocol::kUdp, false},
+      {"proc/net/udp6", InetProtocol::kUdp, true},
+      {"proc/net/udplite", InetProtocol::kUdpLite, false},
+      {"proc/net/udplite6", InetProtocol::kUdpLite, true},
+      {"proc/net/raw", InetProtocol::kRaw, false},
+      {"proc/net/raw6", InetProtocol::kRaw, true},
+  };
+  for (const auto& f : kInetFiles) {
+    read_source(fs, f.path, s, diag, [&](auto text, auto path) {
+      parse_proc_net_inet(text, path, f.protocol, f.ipv6, s.inet_sockets, diag);
+    });
+  }
+  for (bool v6 : {false, true}) {
+    std::string dir = v6 ? "proc/net/sctp6/" : "proc/net/sctp/";
+    read_source(fs, dir + "eps", s, diag, [&](auto text, auto path) {
+      parse_proc_net_sctp_eps(text, path, v6, s.sctp_endpoints, diag);
+    });
+    read_source(fs, dir + "assocs", s, diag, [&](auto text, auto path) {
+      parse_proc_net_sctp_assocs(text, path, v6, s.sctp_associations, diag);
+    });
+  }
+  read_source(fs, "proc/net/unix", s, diag, [&](auto text, auto path) {
+    parse_proc_net_unix(text, path, s.unix_sockets, s.unix_has_inode_column, diag);
+  });
+}
+
+void capture_routes_and_interfaces(const RootFs& fs, model::Snapshot& s, Diagnostics& diag) {
+  read_source(fs, "proc/net/route", s, diag,
+              [&](auto text, auto path) { parse_proc_net_route(text, path, s.routes4, diag); });
+  read_source(fs, "proc/net/ipv6_route", s, diag, [&](auto text, auto path) {
+    parse_proc_net_ipv6_route(text, path, s.routes6, diag);
+  });
+  read_source(fs, "proc/net/dev", s, diag,
+              [&](auto text, auto path) { parse_proc_net_dev(text, path, s.interfaces, diag); });
+  read_source(fs, "proc/net/if_inet6", s, diag, [&](auto text, auto path) {
+    parse_proc_net_if_inet6(text, path, s.interfaces, diag);
+  });
+  read_source(fs, "proc/net/igmp", s, diag,
+              [&](auto text, auto path) { parse_proc_net_igmp(text, path, s.multicast, diag); });
+  read_source(fs, "proc/net/igmp6", s, diag,
+              [&](auto text, auto path) { parse_proc_net_igmp6(text, path, s.multicast, diag); });
+}
+
+void capture_statistics_and_nat(const RootFs& fs, model::Snapshot& s, Diagnostics& diag) {
+  for (const char* file : {"proc/net/snmp", "proc/net/netstat"}) {
+    read_source(fs, file, s, diag, [&](auto text, auto path) {
+      parse_proc_net_snmp(text, path, s.statistics, diag);
+    });
+  }
+  read_source(fs, "proc/net/snmp6", s, diag, [&](auto text, auto path) {
+    parse_proc_net_snmp6(text, path, s.statistics, diag);
+  });
+  read_source(fs, "proc/net/sctp/snmp", s, diag, [&](auto text, auto path) {
+    parse_proc_net_sctp_snmp(text, path, s.statistics, diag);
+  });
+  read_source(fs, "proc/net/nf_conntrack", s, diag, [&](auto text, auto path) {
+    parse_proc_net_nf_conntrack(text, path, s.conntrack, diag);
+  });
+  if (s.find_source("proc/net/nf_conntrack")->state == model::SourceState::kAbsent) {
+    read_source(fs, "proc/net/ip_conntrack", s, diag, [&](auto text, auto path) {
+      parse_proc_net_nf_conntrack(text, path, s.conntrack, diag);
+    });
+  }
+  read_source(fs, "proc/net/ip_masquerade", s, diag, [&](auto text, auto path) {
+    parse_proc_net_ip_masquerade(text, path, s.masquerade, diag);
+  });
+}
+
+model::Interface& interface_named(model::Snapshot& s, const std::string& name) {
+  for (auto& i : s.interfaces)
+    if (i.name == name) return i;
+  s.interfaces.push_back({});
+  s.interfaces.back().name = name;
+  return s.interfaces.back();
+}
+
+std::optional<uint64_t> read_number(const RootFs& fs, const std::string& path, int base) {
+  std::string text = read_trimmed(fs, path);
+  if (base == 16 && text.rfind("0x", 0) == 0) text = text.substr(2);
+  return base == 16 ? parse_hex(text) : parse_dec(text);
+}
+
+std::string parse_mac(std::string_view text) {
+  std::string bytes;
+  for (auto part = text; !part.empty();) {
+    size_t colon = part.find(':');
+    auto value = parse_hex(part.substr(0, colon));
+    if (!value || *value > 0xff) return {};
+    bytes.push_back(static_cast<char>(*value));
+    part = colon == std::string_view::npos ? std::string_view() : part.substr(colon + 1);
+  }
+  return bytes;
+}
+
+void read_interface_dir(const RootFs& fs, model::Interface& i) {
+  std::string dir = "sys/class/net/" + i.name + "/";
+  if (auto v = read_number(fs, dir + "ifindex", 10)) i.index = static_cast<uint32_t>(*v);
+  if (auto v = read_number(fs, dir + "mtu", 10)) i.mtu = static_cast<uint32_t>(*v);
+  if (auto v = read_number(fs, dir + "flags", 16)) i.flags = static_cast<uint32_t>(*v);
+  if (auto v = read_number(fs, dir + "type", 10)) i.hardware_type = static_cast<uint16_t>(*v);
+  if (auto v = read_number(fs, dir + "tx_queue_len", 10))
+    i.tx_queue_length = static_cast<uint32_t>(*v);
+  i.hardware_address = parse_mac(read_trimmed(fs, dir + "address"));
+}
+
+}  // namespace
+
+std::string read_trimmed(const RootFs& fs, std::string_view relative) {
+  std::string text = fs.read(relative, 1 << 16).text;
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
+void capture_proc_tables(const RootFs& fs, model::Snapshot& s, Diagnostics& diag) {
+  capture_sockets(fs, s, diag);
+  scan_processes(fs, s.processes, s.process_scan, diag);
+  capture_routes_and_interfaces(fs, s, diag);
+  capture_statistics_and_nat(fs, s, diag);
+}
+
+void capture_sys_class_net(const RootFs& fs, model::Snapshot& s, Diagnostics& diag) {
+  int error = 0;
+  auto entries = fs.list("sys/class/net", &error);
+  if (entries) {
+    for (const auto& e : *entries) interface_named(s, e.name);
+  } else if (error != ENOENT) {
+    diag.unreadable("sys/class/net", std::strerror(error));
+  }
+  for (auto& i : s.interfaces) read_interface_dir(fs, i);
+}
+
+}  // namespace netsnap::capture

@@ -1,0 +1,70 @@
+// /proc/net/unix:
+//
+//   Num       RefCount Protocol Flags    Type St Inode Path
+//   0000000000000000: 00000002 00000000 00010000 0001 01 15161 /run/systemd/private
+//
+// The path is everything after the space that follows the inode, kept verbatim (spaces included).
+#include "netsnap/capture/proc_parsers.h"
+#include "netsnap/capture/text_scan.h"
+
+namespace netsnap::capture {
+namespace {
+
+// Position just past the n-th whitespace-separated field of line, or npos.
+size_t end_of_field(std::string_view line, int n) {
+  size_t i = 0;
+  for (int field = 0; field < n; ++field) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    if (i == line.size()) return std::string_view::npos;
+    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+  }
+  return i;
+}
+
+std::string parse_line(std::string_view line, bool has_inode, model::UnixSocket& s) {
+  auto f = split_fields(line);
+  const size_t fixed = has_inode ? 7 : 6;
+  if (f.size() < fixed) return "expected at least " + std::to_string(fixed) + " fields";
+  std::string_view num = f[0];
+  if (num.back() != ':') return "address field '" + std::string(num) + "' lacks ':'";
+  auto address = parse_hex(num.substr(0, num.size() - 1));
+  auto ref = parse_hex(f[1]), protocol = parse_hex(f[2]), flags = parse_hex(f[3]);
+  auto type = parse_hex(f[4]), state = parse_hex(f[5]);
+  if (!address || !ref || !protocol || !flags || !type || !state)
+    return "bad number in '" + std::string(line) + "'";
+  s.kernel_address = *address;
+  s.ref_count = static_cast<uint32_t>(*ref);
+  s.protocol = static_cast<uint32_t>(*protocol);
+  s.flags = static_cast<uint32_t>(*flags);
+  s.type = static_cast<uint32_t>(*type);
+  s.state = static_cast<uint32_t>(*state);
+  if (has_inode) {
+    auto inode = parse_dec(f[6]);
+    if (!inode) return "bad inode '" + std::string(f[6]) + "'";
+    s.inode = *inode;
+  }
+  size_t end = end_of_field(line, static_cast<int>(fixed));
+  if (end != std::string_view::npos && end + 1 < line.size()) s.path = line.substr(end + 1);
+  return "";
+}
+
+}  // namespace
+
+void parse_proc_net_unix(std::string_view text, std::string_view path,
+                         std::vector<model::UnixSocket>& out, bool& has_inode_column,
+                         Diagnostics& diag) {
+  auto lines = split_lines(text);
+  has_inode_column = !lines.empty() && lines[0].find("Inode") != std::string_view::npos;
+  for (size_t n = 1; n < lines.size(); ++n) {
+    if (split_fields(lines[n]).empty()) continue;
+    model::UnixSocket s;
+    std::string error = parse_line(lines[n], has_inode_column, s);
+    if (!error.empty()) {
+      diag.malformed(path, static_cast<uint32_t>(n + 1), error);
+      continue;
+    }
+    out.push_back(std::move(s));
+  }
+}
+
+}  // namespace netsnap::capture

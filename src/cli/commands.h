@@ -1,0 +1,23 @@
+// The subcommands, one file each. Each registers its options on the app and returns the function
+// that runs it; only this layer prints or picks exit codes.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace netsnap::cli {
+
+using Command = std::function<int()>;
+
+Command add_record_command(CLI::App& app);
+Command add_ls_command(CLI::App& app);
+Command add_dump_command(CLI::App& app);
+
+// Shared by the commands that read a timeline: picks frame --frame N (negative counts from the
+// end) of a reader with `count` frames, or throws CLI-style errors naming the problem.
+size_t select_frame(long long requested, size_t count, const std::string& path);
+
+// ISO 8601 UTC with milliseconds: 2026-11-21T05:42:38.123Z
+std::string format_time(int64_t ns);
+
+}  // namespace netsnap::cli

@@ -1,0 +1,141 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <system_error>
+
+#include "netsnap/model/snapshot_codec.h"
+#include "netsnap/timeline/index_block.h"
+#include "netsnap/timeline/timeline.h"
+
+namespace netsnap::timeline {
+namespace {
+
+void write_all(int fd, std::string_view bytes, uint64_t offset) {
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::pwrite(fd, bytes.data() + done, bytes.size() - done,
+                         static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw std::system_error(errno, std::generic_category());
+    done += static_cast<size_t>(n);
+  }
+}
+
+int64_t wall_now_ns() {
+  timespec ts{};
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec;
+}
+
+}  // namespace
+
+TimelineWriter::TimelineWriter(const std::string& path, Mode mode, int compression_level)
+    : path_(path), level_(compression_level) {
+  struct stat st {};
+  bool existing = mode == Mode::kAppend && ::stat(path.c_str(), &st) == 0 && st.st_size > 0;
+  if (existing) {
+    TimelineReader reader(path);  // throws if it is not a timeline: never clobber other files
+    notes_ = reader.recovery_notes();
+    end_ = reader.valid_end();
+    last_index_ = reader.last_index_offset();
+    for (const auto& f : reader.frames()) {
+      next_frame_ = std::max(next_frame_, f.frame + 1);
+      if (f.offset > last_index_) unindexed_.push_back(f);
+    }
+  }
+  int flags = O_RDWR | O_CREAT | O_CLOEXEC | (existing ? 0 : O_TRUNC);
+  fd_ = ::open(path.c_str(), flags, 0644);
+  if (fd_ < 0) throw TimelineError(path + ": " + std::strerror(errno));
+  if (existing) {
+    // Drop a torn tail so new records follow the last whole one.
+    if (::ftruncate(fd_, static_cast<off_t>(end_)) != 0)
+      throw TimelineError(path + ": cannot cut off the damaged tail: " + std::strerror(errno));
+    return;
+  }
+  std::string header = encode_file_header({kFormatVersion, wall_now_ns()});
+  try {
+    write_all(fd_, header, 0);
+  } catch (const std::system_error& e) {
+    throw TimelineError(path + ": " + e.what());
+  }
+  end_ = header.size();
+}
+
+TimelineWriter::~TimelineWriter() {
+  try {
+    close();
+  } catch (const TimelineError&) {
+    // The frames are safe without the final index; a reader finds them by scanning.
+  }
+}
+
+// Writes header, payload and footer in one go; on failure cuts the file back to where it was.
+uint64_t TimelineWriter::append_record(const RecordHeader& header, std::string_view payload) {
+  std::string record = encode_record_header(header);
+  record.append(payload);
+  record.append(encode_record_footer(end_));
+  uint64_t at = end_;
+  try {
+    write_all(fd_, record, at);
+    if (::fdatasync(fd_) != 0) throw std::system_error(errno, std::generic_category());
+  } catch (const std::system_error& e) {
+    [[maybe_unused]] int ignored = ::ftruncate(fd_, static_cast<off_t>(at));
+    throw TimelineError(path_ + ": frame not written: " + e.what());
+  }
+  end_ += record.size();
+  return at;
+}
+
+void TimelineWriter::write_frame(const model::Snapshot& snapshot) {
+  if (fd_ < 0) throw TimelineError(path_ + ": timeline is closed");
+  std::string raw = model::encode_snapshot(snapshot);
+  std::string compressed = compress_payload(raw, level_);
+  RecordHeader h;
+  h.type = RecordType::kKeyframe;
+  h.frame = next_frame_;
+  h.capture_time_ns = snapshot.host.capture_time_ns;
+  h.previous_index = last_index_;
+  h.payload_length = static_cast<uint32_t>(compressed.size());
+  h.raw_length = static_cast<uint32_t>(raw.size());
+  h.payload_crc = crc32c(compressed);
+  uint64_t at = append_record(h, compressed);
+  unindexed_.push_back({h.frame, h.capture_time_ns, at, h.type});
+  ++next_frame_;
+  if (unindexed_.size() >= kFramesPerIndex) write_index();
+}
+
+void TimelineWriter::write_index() {
+  if (unindexed_.empty()) return;
+  std::string raw = encode_index_block({last_index_, unindexed_});
+  std::string compressed = compress_payload(raw, level_);
+  RecordHeader h;
+  h.type = RecordType::kIndex;
+  h.frame = unindexed_.front().frame;
+  h.capture_time_ns = unindexed_.back().capture_time_ns;
+  h.previous_index = last_index_;
+  h.payload_length = static_cast<uint32_t>(compressed.size());
+  h.raw_length = static_cast<uint32_t>(raw.size());
+  h.payload_crc = crc32c(compressed);
+  last_index_ = append_record(h, compressed);
+  unindexed_.clear();
+}
+
+void TimelineWriter::close() {
+  if (fd_ < 0) return;
+  int fd = fd_;
+  try {
+    write_index();
+  } catch (...) {
+    ::close(fd);
+    fd_ = -1;
+    throw;
+  }
+  fd_ = -1;
+  if (::close(fd) != 0) throw TimelineError(path_ + ": " + std::strerror(errno));
+}
+
+}  // namespace netsnap::timeline
