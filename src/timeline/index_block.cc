@@ -22,7 +22,8 @@ std::string encode_index_block(const IndexBlock& block) {
     list[i].setKind(e.type == RecordType::kDelta ? schema::FrameKind::DELTA
                                                  : schema::FrameKind::KEYFRAME);
   }
-  auto bytes = capnp::messageToFlatArray(message).asBytes();
+  auto words = capnp::messageToFlatArray(message);
+  auto bytes = words.asBytes();
   return std::string(reinterpret_cast<const char*>(bytes.begin()), bytes.size());
 }
 

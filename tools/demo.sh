@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The README's first command: set up, build, record this machine for a few seconds, and show the
+# last frame as `netstat -tanp` would.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup.sh >/dev/null
+out=${1:-demo.nsnap}
+./build/netsnap record --duration 3 --interval 1 -o "$out"
+./build/netsnap ls "$out"
+if ./build/netsnap show --help >/dev/null 2>&1; then
+  ./build/netsnap show "$out" -tanp
+else
+  # Until the netstat renderer lands: the last frame's TCP sockets as recorded.
+  ./build/netsnap dump "$out" | awk '/inetSockets = \[/,/^  \],/' | head -80
+fi
