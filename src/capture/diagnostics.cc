@@ -3,8 +3,8 @@
 namespace netsnap::capture {
 
 void Diagnostics::malformed(std::string_view path, uint32_t line, std::string message) {
-  warnings_.push_back({model::WarningKind::kMalformedLine, std::string(path), line,
-                       std::move(message)});
+  warnings_.push_back(
+      {model::WarningKind::kMalformedLine, std::string(path), line, std::move(message)});
 }
 
 void Diagnostics::unreadable(std::string_view path, std::string message) {

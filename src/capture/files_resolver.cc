@@ -38,8 +38,8 @@ std::optional<IpAddress> host_line_address(const std::string& text, bool want_v6
   if (!a) return std::nullopt;
   if (want_v6) return a->is_v6() ? a : std::nullopt;
   if (a->is_v4()) return a;
-  if (a->is_v4_mapped()) return IpAddress::v4({a->data()[12], a->data()[13], a->data()[14],
-                                               a->data()[15]});
+  if (a->is_v4_mapped())
+    return IpAddress::v4({a->data()[12], a->data()[13], a->data()[14], a->data()[15]});
   if (*a == *IpAddress::parse("::1")) return IpAddress::parse("127.0.0.1");
   return std::nullopt;
 }

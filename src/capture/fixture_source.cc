@@ -1,7 +1,7 @@
 // A fixture root: a directory laid out like /proc, /sys and /etc (fixtures/README.md).
 #include <climits>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <stdexcept>
 
 #include "netsnap/capture/clock.h"

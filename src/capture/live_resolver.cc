@@ -69,8 +69,8 @@ void worker(std::shared_ptr<LookupCache> cache) {
     LookupKey key = cache->queue.front();
     cache->queue.pop_front();
     lock.unlock();
-    auto name = key.first == LookupKind::kHost ? lookup_host(key.second)
-                                               : lookup_network(key.second);
+    auto name =
+        key.first == LookupKind::kHost ? lookup_host(key.second) : lookup_network(key.second);
     lock.lock();
     cache->done[key] = std::move(name);
     cache->changed.notify_all();
@@ -111,8 +111,8 @@ class LiveResolver : public NameResolver {
       services_[{ntohs(static_cast<uint16_t>(s->s_port)), s->s_proto}] = s->s_name;
     endservent();
     setprotoent(1);
-    while (struct protoent* p = getprotoent()) protocols_[static_cast<uint32_t>(p->p_proto)] =
-        p->p_name;
+    while (struct protoent* p = getprotoent())
+      protocols_[static_cast<uint32_t>(p->p_proto)] = p->p_name;
     endprotoent();
   }
 
@@ -138,8 +138,8 @@ class LiveResolver : public NameResolver {
       auto it = cache_->done.find(key);
       if (it == cache_->done.end() || !it->second) continue;
       auto& list = key.first == LookupKind::kNetwork ? table.networks4
-                   : key.second.is_v4()             ? table.hosts4
-                                                    : table.hosts6;
+                   : key.second.is_v4()              ? table.hosts4
+                                                     : table.hosts6;
       list.push_back({key.second, *it->second});
     }
   }

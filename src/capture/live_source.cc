@@ -33,7 +33,8 @@ void query_interface(int sock, model::Interface& i) {
   if (ioctl(sock, SIOCGIFFLAGS, &req) == 0) i.flags = static_cast<uint16_t>(req.ifr_flags);
   if (ioctl(sock, SIOCGIFMTU, &req) == 0) i.mtu = static_cast<uint32_t>(req.ifr_mtu);
   if (ioctl(sock, SIOCGIFINDEX, &req) == 0) i.index = static_cast<uint32_t>(req.ifr_ifindex);
-  if (ioctl(sock, SIOCGIFTXQLEN, &req) == 0) i.tx_queue_length = static_cast<uint32_t>(req.ifr_qlen);
+  if (ioctl(sock, SIOCGIFTXQLEN, &req) == 0)
+    i.tx_queue_length = static_cast<uint32_t>(req.ifr_qlen);
   if (ioctl(sock, SIOCGIFHWADDR, &req) == 0) {
     i.hardware_type = req.ifr_hwaddr.sa_family;
     i.hardware_address.assign(req.ifr_hwaddr.sa_data, 6);

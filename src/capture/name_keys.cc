@@ -28,10 +28,13 @@ void add_inet_address(NameKeys& keys, const IpAddress& a) {
 
 const char* service_protocol(model::InetProtocol p) {
   switch (p) {
-    case model::InetProtocol::kTcp: return "tcp";
+    case model::InetProtocol::kTcp:
+      return "tcp";
     case model::InetProtocol::kUdp:
-    case model::InetProtocol::kUdpLite: return "udp";
-    case model::InetProtocol::kRaw: return "raw";
+    case model::InetProtocol::kUdpLite:
+      return "udp";
+    case model::InetProtocol::kRaw:
+      return "raw";
   }
   return "tcp";
 }

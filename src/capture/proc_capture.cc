@@ -82,13 +82,11 @@ void capture_routes_and_interfaces(const RootFs& fs, model::Snapshot& s, Diagnos
 
 void capture_statistics_and_nat(const RootFs& fs, model::Snapshot& s, Diagnostics& diag) {
   for (const char* file : {"proc/net/snmp", "proc/net/netstat"}) {
-    read_source(fs, file, s, diag, [&](auto text, auto path) {
-      parse_proc_net_snmp(text, path, s.statistics, diag);
-    });
+    read_source(fs, file, s, diag,
+                [&](auto text, auto path) { parse_proc_net_snmp(text, path, s.statistics, diag); });
   }
-  read_source(fs, "proc/net/snmp6", s, diag, [&](auto text, auto path) {
-    parse_proc_net_snmp6(text, path, s.statistics, diag);
-  });
+  read_source(fs, "proc/net/snmp6", s, diag,
+              [&](auto text, auto path) { parse_proc_net_snmp6(text, path, s.statistics, diag); });
   read_source(fs, "proc/net/sctp/snmp", s, diag, [&](auto text, auto path) {
     parse_proc_net_sctp_snmp(text, path, s.statistics, diag);
   });

@@ -1,9 +1,12 @@
 // /proc/net/{tcp,udp,udplite,raw}{,6}: one socket a line after a header line.
 //
-//   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ...
-//    0: 0100007F:0277 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 1002 ...
+//   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+//   ...
+//    0: 0100007F:0277 00000000:0000 0A 00000000:00000000 00:00000000 00000000  1000        0 1002
+//    ...
 //
-// tcp lines go on with: refcnt pointer rto ato quickack cwnd ssthresh; udp/raw with: ref pointer drops.
+// tcp lines go on with: refcnt pointer rto ato quickack cwnd ssthresh; udp/raw with: ref pointer
+// drops.
 #include <string>
 
 #include "netsnap/capture/proc_parsers.h"

@@ -25,7 +25,7 @@ ReadResult RootFs::read(std::string_view relative, size_t max_bytes) const {
   if (fd < 0) {
     result.error_number = errno;
     result.state = errno == ENOENT || errno == ENOTDIR ? ReadResult::State::kAbsent
-                                                        : ReadResult::State::kUnreadable;
+                                                       : ReadResult::State::kUnreadable;
     return result;
   }
   char buf[65536];

@@ -8,8 +8,9 @@
 namespace netsnap::cli {
 
 Command add_dump_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand(
-      "dump", "Print one frame as Cap'n Proto text (readable by `capnp encode schema/snapshot.capnp Snapshot`)");
+  auto* cmd = app.add_subcommand("dump",
+                                 "Print one frame as Cap'n Proto text (readable by `capnp encode "
+                                 "schema/snapshot.capnp Snapshot`)");
   auto path = std::make_shared<std::string>();
   auto frame = std::make_shared<long long>(-1);
   cmd->add_option("FILE", *path, "Timeline file")->required();

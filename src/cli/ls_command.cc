@@ -26,9 +26,10 @@ void print_frame(const timeline::TimelineReader& reader, size_t i, uint64_t& raw
     model::Snapshot s = reader.read_frame(i);
     FrameCounts c = count_sockets(s);
     std::printf("%5llu  %s  %6zu %6zu %6zu  %6zu %6zu  %6zu %6zu  %s\n",
-                static_cast<unsigned long long>(info.frame), format_time(info.capture_time_ns).c_str(),
-                c.ipv4, c.ipv6, c.unix_sockets, s.routes4.size(), s.routes6.size(),
-                s.interfaces.size(), s.warnings.size(), s.host.hostname.c_str());
+                static_cast<unsigned long long>(info.frame),
+                format_time(info.capture_time_ns).c_str(), c.ipv4, c.ipv6, c.unix_sockets,
+                s.routes4.size(), s.routes6.size(), s.interfaces.size(), s.warnings.size(),
+                s.host.hostname.c_str());
   } catch (const timeline::TimelineError& e) {
     std::printf("%5llu  %s  damaged: %s\n", static_cast<unsigned long long>(info.frame),
                 format_time(info.capture_time_ns).c_str(), e.what());

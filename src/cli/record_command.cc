@@ -17,8 +17,8 @@ struct RecordOptions {
   std::string output = "netsnap.nsnap";
   std::string root;
   double interval = 1.0;
-  long long count = 0;     // 0: no limit
-  double duration = 0.0;   // 0: no limit
+  long long count = 0;    // 0: no limit
+  double duration = 0.0;  // 0: no limit
   bool append = false;
   bool quiet = false;
 };
@@ -67,7 +67,8 @@ int record(const RecordOptions& o) {
   StopSignals signals;
   timeline::TimelineWriter writer(o.output, o.append ? timeline::TimelineWriter::Mode::kAppend
                                                      : timeline::TimelineWriter::Mode::kCreate);
-  for (const auto& note : writer.recovery_notes()) std::cerr << "netsnap: recovered: " << note << "\n";
+  for (const auto& note : writer.recovery_notes())
+    std::cerr << "netsnap: recovered: " << note << "\n";
   const double start = monotonic_seconds();
   std::set<std::string> seen_warnings;
   long long written = 0, failed = 0;
@@ -88,8 +89,8 @@ int record(const RecordOptions& o) {
   }
   writer.close();
   if (!o.quiet)
-    std::cerr << "netsnap: recorded " << written << " frame" << (written == 1 ? "" : "s")
-              << " to " << o.output << " (" << writer.frames_written() << " in the file)\n";
+    std::cerr << "netsnap: recorded " << written << " frame" << (written == 1 ? "" : "s") << " to "
+              << o.output << " (" << writer.frames_written() << " in the file)\n";
   return failed ? 1 : 0;
 }
 
@@ -99,8 +100,9 @@ Command add_record_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("record", "Record snapshots of the network state into a timeline");
   auto o = std::make_shared<RecordOptions>();
   cmd->add_option("-o,--output", o->output, "Timeline file to write")->capture_default_str();
-  cmd->add_option("--root", o->root, "Capture a fixture root (a directory laid out like /proc, "
-                                     "/sys, /etc) instead of the live host")
+  cmd->add_option("--root", o->root,
+                  "Capture a fixture root (a directory laid out like /proc, "
+                  "/sys, /etc) instead of the live host")
       ->check(CLI::ExistingDirectory);
   cmd->add_option("--interval", o->interval, "Seconds between frames")
       ->check(CLI::PositiveNumber)

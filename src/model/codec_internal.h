@@ -40,7 +40,6 @@ std::vector<T> read_list(ListReader list, Fn fn) {
 
 #define INIT_LIST(builder, field, vec) builder.init##field(static_cast<unsigned>((vec).size()))
 
-
 void write_inet(const InetSocket& v, s::InetSocket::Builder b);
 InetSocket read_inet(s::InetSocket::Reader r);
 void write_sctp_endpoint(const SctpEndpoint& v, s::SctpEndpoint::Builder b);

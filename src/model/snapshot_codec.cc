@@ -16,7 +16,8 @@ namespace {
 
 using namespace codec;
 
-// --- host, sources, warnings ----------------------------------------------------------------------
+// --- host, sources, warnings
+// ----------------------------------------------------------------------
 
 void write_host(const HostInfo& h, s::Host::Builder b) {
   b.setHostname(text_of(h.hostname));
@@ -79,8 +80,9 @@ void write_host_names(const std::vector<HostName>& v, capnp::List<s::HostName>::
   });
 }
 std::vector<HostName> read_host_names(capnp::List<s::HostName>::Reader list) {
-  return read_list<HostName>(
-      list, [](s::HostName::Reader r) { return HostName{address(r.getAddress()), text(r.getName())}; });
+  return read_list<HostName>(list, [](s::HostName::Reader r) {
+    return HostName{address(r.getAddress()), text(r.getName())};
+  });
 }
 
 void write_names(const NameTable& n, s::NameTable::Builder b) {
@@ -117,8 +119,9 @@ NameTable read_names(s::NameTable::Reader r) {
   n.protocols = read_list<ProtocolName>(r.getProtocols(), [](s::ProtocolName::Reader v) {
     return ProtocolName{v.getNumber(), text(v.getName())};
   });
-  n.users = read_list<UserName>(
-      r.getUsers(), [](s::UserName::Reader v) { return UserName{v.getUid(), text(v.getName())}; });
+  n.users = read_list<UserName>(r.getUsers(), [](s::UserName::Reader v) {
+    return UserName{v.getUid(), text(v.getName())};
+  });
   return n;
 }
 
@@ -155,8 +158,7 @@ Snapshot from_capnp(schema::Snapshot::Reader r) {
   v.sources = read_list<SourceStatus>(r.getSources(), read_source);
   v.inet_sockets = read_list<InetSocket>(r.getInetSockets(), read_inet);
   v.sctp_endpoints = read_list<SctpEndpoint>(r.getSctpEndpoints(), read_sctp_endpoint);
-  v.sctp_associations =
-      read_list<SctpAssociation>(r.getSctpAssociations(), read_sctp_association);
+  v.sctp_associations = read_list<SctpAssociation>(r.getSctpAssociations(), read_sctp_association);
   v.unix_has_inode_column = r.getUnixHasInodeColumn();
   v.unix_sockets = read_list<UnixSocket>(r.getUnixSockets(), read_unix);
   v.processes = read_list<Process>(r.getProcesses(), read_process);

@@ -3,7 +3,8 @@
 
 namespace netsnap::model::codec {
 
-// --- sockets --------------------------------------------------------------------------------------
+// --- sockets
+// --------------------------------------------------------------------------------------
 
 void write_inet(const InetSocket& v, s::InetSocket::Builder b) {
   b.setProtocol(static_cast<s::InetProtocol>(v.protocol));

@@ -17,9 +17,17 @@ void write_route4(const Route4& v, s::Route4::Builder b) {
   b.setIrtt(v.irtt);
 }
 Route4 read_route4(s::Route4::Reader r) {
-  return {text(r.getInterfaceName()), address(r.getDestination()), address(r.getGateway()),
-          address(r.getMask()), r.getFlags(), r.getRefCount(), r.getUse(), r.getMetric(),
-          r.getMtu(), r.getWindow(), r.getIrtt()};
+  return {text(r.getInterfaceName()),
+          address(r.getDestination()),
+          address(r.getGateway()),
+          address(r.getMask()),
+          r.getFlags(),
+          r.getRefCount(),
+          r.getUse(),
+          r.getMetric(),
+          r.getMtu(),
+          r.getWindow(),
+          r.getIrtt()};
 }
 
 void write_route6(const Route6& v, s::Route6::Builder b) {
@@ -35,9 +43,16 @@ void write_route6(const Route6& v, s::Route6::Builder b) {
   b.setDevice(text_of(v.device));
 }
 Route6 read_route6(s::Route6::Reader r) {
-  return {address(r.getDestination()), r.getDestinationPrefix(), address(r.getSource()),
-          r.getSourcePrefix(), address(r.getNextHop()), r.getMetric(), r.getRefCount(),
-          r.getUse(), r.getFlags(), text(r.getDevice())};
+  return {address(r.getDestination()),
+          r.getDestinationPrefix(),
+          address(r.getSource()),
+          r.getSourcePrefix(),
+          address(r.getNextHop()),
+          r.getMetric(),
+          r.getRefCount(),
+          r.getUse(),
+          r.getFlags(),
+          text(r.getDevice())};
 }
 
 namespace {
@@ -61,10 +76,10 @@ void write_counters(const InterfaceCounters& c, s::InterfaceCounters::Builder b)
   b.setTxCompressed(c.tx_compressed);
 }
 InterfaceCounters read_counters(s::InterfaceCounters::Reader r) {
-  return {r.getRxBytes(),   r.getRxPackets(),    r.getRxErrors(),     r.getRxDropped(),
-          r.getRxFifo(),    r.getRxFrame(),      r.getRxCompressed(), r.getRxMulticast(),
-          r.getTxBytes(),   r.getTxPackets(),    r.getTxErrors(),     r.getTxDropped(),
-          r.getTxFifo(),    r.getTxCollisions(), r.getTxCarrier(),    r.getTxCompressed()};
+  return {r.getRxBytes(), r.getRxPackets(),    r.getRxErrors(),     r.getRxDropped(),
+          r.getRxFifo(),  r.getRxFrame(),      r.getRxCompressed(), r.getRxMulticast(),
+          r.getTxBytes(), r.getTxPackets(),    r.getTxErrors(),     r.getTxDropped(),
+          r.getTxFifo(),  r.getTxCollisions(), r.getTxCarrier(),    r.getTxCompressed()};
 }
 
 std::optional<IpAddress> optional_address(capnp::Data::Reader d) {
@@ -105,8 +120,8 @@ void write_device_map(const DeviceMap& m, s::DeviceMap::Builder b) {
   b.setPort(m.port);
 }
 DeviceMap read_device_map(s::DeviceMap::Reader r) {
-  return {r.getMemoryStart(), r.getMemoryEnd(), r.getBaseAddress(), r.getIrq(), r.getDma(),
-          r.getPort()};
+  return {r.getMemoryStart(), r.getMemoryEnd(), r.getBaseAddress(),
+          r.getIrq(),         r.getDma(),       r.getPort()};
 }
 
 }  // namespace
@@ -191,8 +206,10 @@ void write_tuple(const ConntrackTuple& t, s::ConntrackTuple::Builder b) {
   b.setExtra(text_of(t.extra));
 }
 ConntrackTuple read_tuple(s::ConntrackTuple::Reader r) {
-  ConntrackTuple t{address(r.getSource()), address(r.getDestination()), r.getSourcePort(),
-                   r.getDestinationPort(), std::nullopt, std::nullopt, text(r.getExtra())};
+  ConntrackTuple t{address(r.getSource()), address(r.getDestination()),
+                   r.getSourcePort(),      r.getDestinationPort(),
+                   std::nullopt,           std::nullopt,
+                   text(r.getExtra())};
   if (r.getHasCounters()) {
     t.packets = r.getPackets();
     t.bytes = r.getBytes();
@@ -246,9 +263,9 @@ void write_masquerade(const MasqueradeEntry& v, s::MasqueradeEntry::Builder b) {
   b.setExpiresCentiseconds(v.expires_centiseconds);
 }
 MasqueradeEntry read_masquerade(s::MasqueradeEntry::Reader r) {
-  MasqueradeEntry v{text(r.getProtocol()), address(r.getSource()), r.getSourcePort(),
+  MasqueradeEntry v{text(r.getProtocol()),       address(r.getSource()), r.getSourcePort(),
                     address(r.getDestination()), r.getDestinationPort(), r.getMasqueradePort(),
-                    r.getInitialSequence(), r.getDelta(), std::nullopt,
+                    r.getInitialSequence(),      r.getDelta(),           std::nullopt,
                     r.getExpiresCentiseconds()};
   if (r.getHasPreviousDelta()) v.previous_delta = r.getPreviousDelta();
   return v;

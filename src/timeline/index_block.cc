@@ -37,9 +37,9 @@ IndexBlock decode_index_block(std::string_view bytes) {
     auto root = reader.getRoot<schema::IndexBlock>();
     block.previous_index = root.getPreviousIndexOffset();
     for (auto e : root.getEntries()) {
-      block.entries.push_back({e.getFrame(), e.getCaptureTimeNs(), e.getOffset(),
-                               e.getKind() == schema::FrameKind::DELTA ? RecordType::kDelta
-                                                                       : RecordType::kKeyframe});
+      block.entries.push_back(
+          {e.getFrame(), e.getCaptureTimeNs(), e.getOffset(),
+           e.getKind() == schema::FrameKind::DELTA ? RecordType::kDelta : RecordType::kKeyframe});
     }
   } catch (const kj::Exception& e) {
     throw TimelineError(std::string("index record is malformed: ") + e.getDescription().cStr());

@@ -17,8 +17,7 @@ void put(std::string& out, T value) {
 template <typename T>
 T get(std::string_view in, size_t at) {
   uint64_t v = 0;
-  for (size_t i = 0; i < sizeof(T); ++i)
-    v |= uint64_t{static_cast<uint8_t>(in[at + i])} << (8 * i);
+  for (size_t i = 0; i < sizeof(T); ++i) v |= uint64_t{static_cast<uint8_t>(in[at + i])} << (8 * i);
   return static_cast<T>(v);
 }
 
@@ -58,9 +57,8 @@ std::optional<FileHeader> decode_file_header(std::string_view b) {
   FileHeader h;
   h.version = get<uint32_t>(b, 8);
   if (h.version > kFormatVersion)
-    throw TimelineError("written by a newer netsnap (format version " +
-                        std::to_string(h.version) + "; this one reads up to " +
-                        std::to_string(kFormatVersion) + ")");
+    throw TimelineError("written by a newer netsnap (format version " + std::to_string(h.version) +
+                        "; this one reads up to " + std::to_string(kFormatVersion) + ")");
   h.created_ns = get<int64_t>(b, 16);
   return h;
 }

@@ -95,7 +95,8 @@ bool TimelineReader::open_through_index() {
     return false;
   }
   uint64_t at = kFileHeaderSize;
-  if (index != 0) at = index + kRecordHeaderSize + header_at(index)->payload_length + kRecordFooterSize;
+  if (index != 0)
+    at = index + kRecordHeaderSize + header_at(index)->payload_length + kRecordFooterSize;
   frames_ = std::move(indexed);
   while (at < file_size_) {
     auto h = header_at(at);
@@ -117,8 +118,10 @@ void TimelineReader::open_by_scan() {
   while (at < file_size_) {
     auto h = header_at(at);
     if (h && record_is_whole(at, *h)) {
-      if (h->type == RecordType::kIndex) last_index_offset_ = at;
-      else add_frame(at, *h);
+      if (h->type == RecordType::kIndex)
+        last_index_offset_ = at;
+      else
+        add_frame(at, *h);
       at += kRecordHeaderSize + h->payload_length + kRecordFooterSize;
       valid_end_ = at;
       continue;
@@ -143,8 +146,9 @@ void TimelineReader::open_by_scan() {
 
 RecordHeader TimelineReader::read_header(size_t i) const {
   auto h = header_at(frames_.at(i).offset);
-  if (!h) throw TimelineError(path_ + ": frame " + std::to_string(frames_[i].frame) +
-                              " has a damaged header");
+  if (!h)
+    throw TimelineError(path_ + ": frame " + std::to_string(frames_[i].frame) +
+                        " has a damaged header");
   return *h;
 }
 

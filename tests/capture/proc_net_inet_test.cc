@@ -51,7 +51,8 @@ TEST(ProcNetInetTest, ParsesIpv6AndMappedAddresses) {
   std::string text(kTcpHeader);
   text +=
       "   1: 0000000000000000FFFF00000100007F:1F90 B80D012078563412F0DEBC9A78563412:01BB 01 "
-      "00000000:00000000 00:00000000 00000000     0        0 1103 1 0000000000000000 100 0 0 10 0\n";
+      "00000000:00000000 00:00000000 00000000     0        0 1103 1 0000000000000000 100 0 0 10 "
+      "0\n";
   std::vector<model::InetSocket> out;
   Diagnostics diag;
   parse_proc_net_inet(text, "proc/net/tcp6", InetProtocol::kTcp, true, out, diag);

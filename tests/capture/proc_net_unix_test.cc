@@ -11,8 +11,8 @@ std::vector<model::UnixSocket> parse(std::string_view body, Diagnostics& diag,
                                      bool* has_inode = nullptr) {
   std::vector<model::UnixSocket> out;
   bool inode_column = false;
-  parse_proc_net_unix(std::string(kHeader) + std::string(body), "proc/net/unix", out,
-                      inode_column, diag);
+  parse_proc_net_unix(std::string(kHeader) + std::string(body), "proc/net/unix", out, inode_column,
+                      diag);
   if (has_inode) *has_inode = inode_column;
   return out;
 }
@@ -20,9 +20,9 @@ std::vector<model::UnixSocket> parse(std::string_view body, Diagnostics& diag,
 TEST(ProcNetUnixTest, ParsesListeningSocketWithPath) {
   Diagnostics diag;
   bool has_inode = false;
-  auto out = parse(
-      "ffff8881047e1c00: 0000000C 00000000 00010000 0001 01 15161 /run/systemd/private\n", diag,
-      &has_inode);
+  auto out =
+      parse("ffff8881047e1c00: 0000000C 00000000 00010000 0001 01 15161 /run/systemd/private\n",
+            diag, &has_inode);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_TRUE(has_inode);
   EXPECT_EQ(out[0].kernel_address, 0xffff8881047e1c00u);

@@ -21,8 +21,8 @@ size_t count_lines(const std::string& s) { return std::count(s.begin(), s.end(),
 TEST(CliTest, RecordFixtureThenLsAndDump) {
   TempDir tmp;
   std::string file = tmp.path("f.nsnap");
-  auto rec = run_netsnap({"record", "--root", kFixtures + "/minimal", "--count", "2",
-                          "--interval", "0.05", "-o", file});
+  auto rec = run_netsnap({"record", "--root", kFixtures + "/minimal", "--count", "2", "--interval",
+                          "0.05", "-o", file});
   ASSERT_EQ(rec.exit_status, 0) << rec.err;
   auto ls = run_netsnap({"ls", file});
   EXPECT_EQ(ls.exit_status, 0) << ls.err;
@@ -42,10 +42,10 @@ TEST(CliTest, DumpIsReadableByTheStockCapnpTool) {
             0);
   auto dump = run_netsnap({"dump", file});
   netsnap::testing::write_file(tmp.path("dump.txt"), dump.out);
-  auto encoded = run_command({"/bin/sh", "-c",
-                              "capnp encode " NETSNAP_SCHEMA_DIR "/snapshot.capnp Snapshot < " +
-                                  tmp.path("dump.txt") + " | capnp decode " NETSNAP_SCHEMA_DIR
-                                  "/snapshot.capnp Snapshot"});
+  auto encoded = run_command(
+      {"/bin/sh", "-c",
+       "capnp encode " NETSNAP_SCHEMA_DIR "/snapshot.capnp Snapshot < " + tmp.path("dump.txt") +
+           " | capnp decode " NETSNAP_SCHEMA_DIR "/snapshot.capnp Snapshot"});
   ASSERT_EQ(encoded.exit_status, 0) << encoded.err;
   EXPECT_EQ(encoded.out, dump.out);
 }

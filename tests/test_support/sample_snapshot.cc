@@ -52,8 +52,8 @@ void add_sockets(model::Snapshot& s, int variant) {
 }
 
 void add_system(model::Snapshot& s) {
-  s.routes4.push_back({"eth0", v4("0.0.0.0"), v4("192.0.2.1"), v4("0.0.0.0"), 3, 1, 2, -1, 1400,
-                       8192, 20});
+  s.routes4.push_back(
+      {"eth0", v4("0.0.0.0"), v4("192.0.2.1"), v4("0.0.0.0"), 3, 1, 2, -1, 1400, 8192, 20});
   s.routes6.push_back({*IpAddress::parse("fd00::"), 64, *IpAddress::parse("::"), 0,
                        *IpAddress::parse("fe80::1"), 256, 1, 5, 0x00450003, "eth0"});
   model::Interface i;
@@ -64,10 +64,10 @@ void add_system(model::Snapshot& s) {
   i.hardware_type = 1;
   i.hardware_address = std::string("\x52\x54\x00\x12\x34\x56", 6);
   i.tx_queue_length = 1000;
-  i.counters = model::InterfaceCounters{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-                                        18446744073709551615ull};
-  i.addresses4.push_back({"eth0:1", v4("10.9.9.9"), v4("255.255.255.0"), v4("10.9.9.255"),
-                          std::nullopt});
+  i.counters = model::InterfaceCounters{1, 2,  3,  4,  5,  6,  7,  8,
+                                        9, 10, 11, 12, 13, 14, 15, 18446744073709551615ull};
+  i.addresses4.push_back(
+      {"eth0:1", v4("10.9.9.9"), v4("255.255.255.0"), v4("10.9.9.255"), std::nullopt});
   i.addresses6.push_back({*IpAddress::parse("fe80::9"), 2, 64, 0x20, 0x80});
   i.device_map = model::DeviceMap{1, 2, 0x300, 11, 1, 0};
   s.interfaces.push_back(i);
@@ -83,21 +83,30 @@ void add_system(model::Snapshot& s) {
   f.timeout_seconds = 431999;
   f.state = "ESTABLISHED";
   f.original = {v4("10.0.0.2"), v4("93.184.216.34"), 51000, 443, 10, 1200, ""};
-  f.reply = {v4("93.184.216.34"), v4("192.168.1.5"), 443, 51000, std::nullopt, std::nullopt,
-             "type=0"};
+  f.reply = {v4("93.184.216.34"), v4("192.168.1.5"), 443,     51000,
+             std::nullopt,        std::nullopt,      "type=0"};
   f.flags = {"ASSURED"};
   f.mark = 1;
   f.zone = 2;
   f.use = 3;
   s.conntrack.push_back(f);
-  s.masquerade.push_back({"TCP", v4("192.168.1.2"), 1025, v4("208.0.0.1"), 80, 61440, 0x12345678,
-                          -3, 7, 3000});
+  s.masquerade.push_back(
+      {"TCP", v4("192.168.1.2"), 1025, v4("208.0.0.1"), 80, 61440, 0x12345678, -3, 7, 3000});
 }
 
 void add_identity(model::Snapshot& s, int variant) {
-  s.host = {"host-" + std::to_string(variant), "6.1.0-test", "b1d-uuid",
-            1'700'000'000'000'000'000 + variant * 1'000'000'000ll, 42'000'000'000, 1234,
-            model::Origin::kFixture, "/fixtures/x", 4026531840, 100, 0, "0.1.0"};
+  s.host = {"host-" + std::to_string(variant),
+            "6.1.0-test",
+            "b1d-uuid",
+            1'700'000'000'000'000'000 + variant * 1'000'000'000ll,
+            42'000'000'000,
+            1234,
+            model::Origin::kFixture,
+            "/fixtures/x",
+            4026531840,
+            100,
+            0,
+            "0.1.0"};
   s.sources = {{"proc/net/tcp", model::SourceState::kPresent, 0},
                {"proc/net/tcp6", model::SourceState::kAbsent, 0},
                {"proc/net/unix", model::SourceState::kUnreadable, 13}};

@@ -30,7 +30,8 @@ TEST(TimelineTest, WriteThenReadEveryFrameThroughTheIndex) {
   for (size_t i = 0; i < 3; ++i) {
     EXPECT_EQ(reader.frames()[i].frame, i);
     EXPECT_TRUE(reader.read_frame(i) == sample_snapshot(static_cast<int>(i)));
-    EXPECT_EQ(reader.frames()[i].capture_time_ns, sample_snapshot(static_cast<int>(i)).host.capture_time_ns);
+    EXPECT_EQ(reader.frames()[i].capture_time_ns,
+              sample_snapshot(static_cast<int>(i)).host.capture_time_ns);
   }
 }
 

@@ -26,12 +26,10 @@ class IpAddress {
   bool is_v6() const { return family_ == Family::kIpv6; }
   size_t size() const { return is_v4() ? 4 : is_v6() ? 16 : 0; }
   const uint8_t* data() const { return bytes_.data(); }
-  std::string_view bytes() const {
-    return {reinterpret_cast<const char*>(bytes_.data()), size()};
-  }
+  std::string_view bytes() const { return {reinterpret_cast<const char*>(bytes_.data()), size()}; }
 
   bool is_unspecified() const;  // 0.0.0.0 or ::
-  bool is_v4_mapped() const;     // ::ffff:a.b.c.d
+  bool is_v4_mapped() const;    // ::ffff:a.b.c.d
   // Numeric text as inet_ntop prints it; empty for kNone.
   std::string to_string() const;
 

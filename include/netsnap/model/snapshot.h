@@ -24,7 +24,7 @@ struct HostInfo {
   int64_t monotonic_time_ns = 0;  // CLOCK_MONOTONIC at capture
   int64_t capture_duration_ns = 0;
   Origin origin = Origin::kLive;
-  std::string fixture_root;  // set when origin == kFixture
+  std::string fixture_root;          // set when origin == kFixture
   uint64_t net_namespace_inode = 0;  // 0 when unknown
   uint32_t clock_ticks_per_second = 100;
   uint32_t captured_by_uid = 0;
@@ -46,8 +46,8 @@ enum class WarningKind : uint8_t { kMalformedLine, kUnreadable, kNameLookup, kOt
 
 struct CaptureWarning {
   WarningKind kind = WarningKind::kOther;
-  std::string path;      // file the warning is about, relative to the root
-  uint32_t line = 0;     // 1-based line number; 0 when not about a line
+  std::string path;   // file the warning is about, relative to the root
+  uint32_t line = 0;  // 1-based line number; 0 when not about a line
   std::string message;
   bool operator==(const CaptureWarning&) const = default;
 };
@@ -148,7 +148,7 @@ struct Process {
   uint32_t pid = 0;
   uint32_t uid = 0;
   std::string comm;
-  std::string cmdline;  // raw bytes, NUL-separated arguments as in /proc/PID/cmdline
+  std::string cmdline;                // raw bytes, NUL-separated arguments as in /proc/PID/cmdline
   std::vector<SocketHandle> sockets;  // in /proc/PID/fd directory order
   bool operator==(const Process&) const = default;
 };
@@ -228,9 +228,9 @@ struct Interface {
   std::string name;
   uint32_t index = 0;  // 0 when unknown
   std::optional<uint32_t> mtu;
-  std::optional<uint32_t> flags;  // IFF_* as the kernel reports them
+  std::optional<uint32_t> flags;          // IFF_* as the kernel reports them
   std::optional<uint16_t> hardware_type;  // ARPHRD_*
-  std::string hardware_address;  // raw bytes
+  std::string hardware_address;           // raw bytes
   std::optional<uint32_t> tx_queue_length;
   std::optional<InterfaceCounters> counters;  // absent when /proc/net/dev has no line for it
   std::vector<InterfaceAddress4> addresses4;
@@ -258,8 +258,8 @@ struct StatCounter {
 };
 
 struct StatSection {
-  std::string path;  // "proc/net/snmp"
-  std::string name;  // "Tcp"
+  std::string path;                   // "proc/net/snmp"
+  std::string name;                   // "Tcp"
   std::vector<StatCounter> counters;  // kernel order
   bool operator==(const StatSection&) const = default;
 };
@@ -357,7 +357,7 @@ struct Snapshot {
   std::vector<Route6> routes6;
   std::vector<Interface> interfaces;  // /proc/net/dev order, then interfaces known only otherwise
   std::vector<MulticastGroup> multicast;  // igmp order, then igmp6 order
-  std::vector<StatSection> statistics;  // snmp, netstat, snmp6, sctp/snmp; each in kernel order
+  std::vector<StatSection> statistics;    // snmp, netstat, snmp6, sctp/snmp; each in kernel order
   std::vector<ConntrackFlow> conntrack;
   std::vector<MasqueradeEntry> masquerade;
   NameTable names;

@@ -36,12 +36,12 @@ struct FileHeader {
 struct RecordHeader {
   RecordType type = RecordType::kKeyframe;
   PayloadCodec codec = PayloadCodec::kZstdCapnp;
-  uint64_t frame = 0;            // frame number; for an index record, the first frame it lists
-  int64_t capture_time_ns = 0;   // for an index record, that of the last frame it lists
-  uint64_t previous_index = 0;   // offset of the latest index record before this one; 0 if none
-  uint32_t payload_length = 0;   // compressed bytes
-  uint32_t raw_length = 0;       // decompressed bytes
-  uint32_t payload_crc = 0;      // CRC-32C of the compressed payload
+  uint64_t frame = 0;           // frame number; for an index record, the first frame it lists
+  int64_t capture_time_ns = 0;  // for an index record, that of the last frame it lists
+  uint64_t previous_index = 0;  // offset of the latest index record before this one; 0 if none
+  uint32_t payload_length = 0;  // compressed bytes
+  uint32_t raw_length = 0;      // decompressed bytes
+  uint32_t payload_crc = 0;     // CRC-32C of the compressed payload
 };
 
 uint32_t crc32c(std::string_view bytes, uint32_t crc = 0);
