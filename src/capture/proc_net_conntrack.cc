@@ -28,17 +28,6 @@ using model::IpAddress;
 using model::MasqueradeEntry;
 using Fields = std::vector<std::string_view>;
 
-std::string quoted(std::string_view token) { return "'" + std::string(token) + "'"; }
-
-// A decimal (or, with base 16, hex) field that must fit T.
-template <typename T>
-bool parse_field(std::string_view token, int base, T& field) {
-  auto value = base == 16 ? parse_hex(token) : parse_dec(token);
-  if (!value || *value > std::numeric_limits<T>::max()) return false;
-  field = static_cast<T>(*value);
-  return true;
-}
-
 bool is_key_or_flag(std::string_view token) {
   return token.find('=') != std::string_view::npos || token.front() == '[';
 }

@@ -48,14 +48,6 @@ std::span<const Counter> counter_layout(std::string_view header) {
   return kLayout1;
 }
 
-std::string quoted(std::string_view token) { return "'" + std::string(token) + "'"; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // Interface names cannot hold whitespace or ':', so a name is one non-empty word.
 bool is_interface_name(std::string_view name) {
   return !name.empty() && name.find_first_of(" \t:") == std::string_view::npos;
@@ -88,15 +80,6 @@ std::string parse_dev_line(std::string_view line, std::span<const Counter> layou
     counters.*layout[i] = *value;
   }
   return "";
-}
-
-// A decimal (or, with base 16, hex) field that must fit T.
-template <typename T>
-bool parse_field(std::string_view token, int base, T& field) {
-  auto value = base == 16 ? parse_hex(token) : parse_dec(token);
-  if (!value || *value > std::numeric_limits<T>::max()) return false;
-  field = static_cast<T>(*value);
-  return true;
 }
 
 std::string parse_inet6_line(const std::vector<std::string_view>& f, InterfaceAddress6& a) {

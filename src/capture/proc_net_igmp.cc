@@ -24,23 +24,6 @@ namespace {
 using model::MulticastGroup;
 using Fields = std::vector<std::string_view>;
 
-std::string quoted(std::string_view token) { return "'" + std::string(token) + "'"; }
-
-// A decimal (or, with base 16, hex) field that must fit T.
-template <typename T>
-bool parse_field(std::string_view token, int base, T& field) {
-  auto value = base == 16 ? parse_hex(token) : parse_dec(token);
-  if (!value || *value > std::numeric_limits<T>::max()) return false;
-  field = static_cast<T>(*value);
-  return true;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 struct Device {
   uint32_t index = 0;
   std::string name;

@@ -42,8 +42,6 @@ constexpr std::array<std::string_view, kColumnCount> kColumnNames = {
     "Metric", "Mask",        "MTU",     "Window", "IRTT"};
 using ColumnIndex = std::array<size_t, kColumnCount>;
 
-std::string quoted(std::string_view token) { return "'" + std::string(token) + "'"; }
-
 // The header separates its names with whitespace and '|'.
 Fields header_names(std::string_view line) {
   Fields names;
@@ -65,15 +63,6 @@ std::string find_columns(std::string_view header, ColumnIndex& index) {
     index[c] = found - names.begin();
   }
   return "";
-}
-
-// A decimal (or, with base 16, hex) field that must fit T.
-template <typename T>
-bool parse_field(std::string_view token, int base, T& field) {
-  auto value = base == 16 ? parse_hex(token) : parse_dec(token);
-  if (!value || *value > std::numeric_limits<T>::max()) return false;
-  field = static_cast<T>(*value);
-  return true;
 }
 
 // A 32-bit decimal as the kernel prints it with %d or %u: 4294967295 and -1 are the same bits.

@@ -22,8 +22,6 @@ using model::StatCounter;
 using model::StatSection;
 using Fields = std::vector<std::string_view>;
 
-std::string quoted(std::string_view token) { return "'" + std::string(token) + "'"; }
-
 // Unsigned 64-bit decimal as netstat reads it (strtoull): "-1" wraps to 2^64 - 1.
 std::optional<uint64_t> parse_counter(std::string_view token) {
   if (token.empty() || token.front() != '-') return parse_dec(token);

@@ -50,6 +50,14 @@ std::optional<int64_t> parse_signed_dec(std::string_view token) {
   return parse_whole<int64_t>(token, 10);
 }
 
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::string quoted(std::string_view token) { return "'" + std::string(token) + "'"; }
+
 std::optional<model::IpAddress> parse_proc_address(std::string_view hex) {
   if (hex.size() != 8 && hex.size() != 32) return std::nullopt;
   std::array<uint8_t, 16> bytes{};

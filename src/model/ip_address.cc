@@ -30,6 +30,7 @@ IpAddress IpAddress::from_bytes(std::string_view bytes) {
 }
 
 std::optional<IpAddress> IpAddress::parse(std::string_view text) {
+  if (text.find('\0') != std::string_view::npos) return std::nullopt;
   std::string s(text);
   IpAddress a;
   if (inet_pton(AF_INET, s.c_str(), a.bytes_.data()) == 1) {
