@@ -7,9 +7,9 @@ bash tools/setup.sh >/dev/null
 out=${1:-demo.nsnap}
 ./build/netsnap record --duration 3 --interval 1 -o "$out"
 ./build/netsnap ls "$out"
-if ./build/netsnap show --help >/dev/null 2>&1; then
+if ./build/netsnap --help | grep -q "^  show "; then
   ./build/netsnap show "$out" -tanp
 else
   # Until the netstat renderer lands: the last frame's TCP sockets as recorded.
-  ./build/netsnap dump "$out" | awk '/inetSockets = \[/,/^  \],/' | head -80
+  ./build/netsnap dump "$out" | awk '/^  inetSockets = /{p=1} p&&/^  [a-z]/&&!/inetSockets/{exit} p'
 fi
