@@ -7,16 +7,12 @@
 
 #include "netsnap/capture/name_resolver.h"
 #include "netsnap/capture/text_scan.h"
+#include "port_names.h"
 
 namespace netsnap::capture {
 namespace {
 
 using model::IpAddress;
-
-struct HostLine {
-  std::string address_text;
-  std::string name;
-};
 
 // Lines of a database file, comments ('#' to end of line) removed, split into fields.
 std::vector<std::vector<std::string>> read_database(const std::string& path) {
@@ -44,109 +40,97 @@ std::optional<IpAddress> host_line_address(const std::string& text, bool want_v6
   return std::nullopt;
 }
 
+// The databases are read once, when the resolver is made: a recording reads them per frame.
 class FilesResolver : public NameResolver {
  public:
-  FilesResolver(std::string etc_dir, std::string fallback_dir)
-      : etc_dir_(std::move(etc_dir)), fallback_dir_(std::move(fallback_dir)) {}
+  FilesResolver(const std::string& etc_dir, const std::string& fallback_dir) : etc_dir_(etc_dir) {
+    auto pick = [&](const char* name) {
+      std::string own = etc_dir + "/" + name;
+      return std::ifstream(own).good() ? own : fallback_dir + "/" + name;
+    };
+    hosts_ = read_database(pick("hosts"));
+    networks_ = read_database(pick("networks"));
+    load_services(read_database(pick("services")));
+    load_protocols(read_database(pick("protocols")));
+    load_users(pick("passwd"));
+  }
 
   model::NameTable resolve(const NameKeys& keys) override {
     model::NameTable table;
     table.source = "files:" + etc_dir_;
-    resolve_hosts(keys, table);
-    resolve_networks(keys, table);
-    resolve_services(keys, table);
-    resolve_protocols(keys, table);
-    resolve_users(keys, table);
+    for (const auto& a : keys.hosts4)
+      if (auto name = host_name(a)) table.hosts4.push_back({a, *name});
+    for (const auto& a : keys.hosts6)
+      if (auto name = host_name(a)) table.hosts6.push_back({a, *name});
+    for (const auto& a : keys.networks4)
+      if (auto name = network_name(a)) table.networks4.push_back({a, *name});
+    ports_.resolve(keys, table);
+    for (uint32_t uid : keys.users)
+      if (auto it = users_.find(uid); it != users_.end()) table.users.push_back({uid, it->second});
     return table;
   }
 
  private:
-  std::vector<std::vector<std::string>> database(const std::string& name) const {
-    std::string path = etc_dir_ + "/" + name;
-    if (std::ifstream(path).good()) return read_database(path);
-    return read_database(fallback_dir_ + "/" + name);
-  }
-
   // First matching line wins; its first name is the official one.
-  void resolve_hosts(const NameKeys& keys, model::NameTable& table) const {
-    auto rows = database("hosts");
-    auto first_match = [&](const IpAddress& key) -> std::optional<std::string> {
-      for (const auto& row : rows) {
-        if (row.size() < 2) continue;
-        auto a = host_line_address(row[0], key.is_v6());
-        if (a && *a == key) return row[1];
-      }
-      return std::nullopt;
-    };
-    for (const auto& a : keys.hosts4)
-      if (auto name = first_match(a)) table.hosts4.push_back({a, *name});
-    for (const auto& a : keys.hosts6)
-      if (auto name = first_match(a)) table.hosts6.push_back({a, *name});
+  std::optional<std::string> host_name(const IpAddress& key) const {
+    for (const auto& row : hosts_) {
+      if (row.size() < 2) continue;
+      auto a = host_line_address(row[0], key.is_v6());
+      if (a && *a == key) return row[1];
+    }
+    return std::nullopt;
   }
 
-  void resolve_networks(const NameKeys& keys, model::NameTable& table) const {
-    auto rows = database("networks");
-    for (const auto& a : keys.networks4) {
-      uint32_t net = (uint32_t{a.data()[0]} << 24) | (uint32_t{a.data()[1]} << 16) |
-                     (uint32_t{a.data()[2]} << 8) | a.data()[3];
-      for (const auto& row : rows) {
-        if (row.size() < 2 || inet_network(row[1].c_str()) != net) continue;
-        table.networks4.push_back({a, row[0]});
-        break;
-      }
-    }
+  std::optional<std::string> network_name(const IpAddress& a) const {
+    uint32_t net = (uint32_t{a.data()[0]} << 24) | (uint32_t{a.data()[1]} << 16) |
+                   (uint32_t{a.data()[2]} << 8) | a.data()[3];
+    for (const auto& row : networks_)
+      if (row.size() >= 2 && inet_network(row[1].c_str()) == net) return row[0];
+    return std::nullopt;
   }
 
   // netstat builds its tables with getservent(): the last entry for a port and protocol wins.
-  void resolve_services(const NameKeys& keys, model::NameTable& table) const {
-    std::map<std::pair<uint16_t, std::string>, std::string> last;
-    for (const auto& row : database("services")) {
+  void load_services(const std::vector<std::vector<std::string>>& rows) {
+    for (const auto& row : rows) {
       if (row.size() < 2) continue;
       size_t slash = row[1].find('/');
       if (slash == std::string::npos) continue;
       auto port = parse_dec(std::string_view(row[1]).substr(0, slash));
       if (!port || *port > 0xffff) continue;
-      last[{static_cast<uint16_t>(*port), row[1].substr(slash + 1)}] = row[0];
+      ports_.add_service(static_cast<uint16_t>(*port), row[1].substr(slash + 1), row[0]);
     }
-    for (const auto& key : keys.services)
-      if (auto it = last.find(key); it != last.end())
-        table.services.push_back({key.first, key.second, it->second});
   }
 
-  void resolve_protocols(const NameKeys& keys, model::NameTable& table) const {
-    std::map<uint32_t, std::string> last;
-    for (const auto& row : database("protocols")) {
+  void load_protocols(const std::vector<std::vector<std::string>>& rows) {
+    for (const auto& row : rows) {
       if (row.size() < 2) continue;
-      if (auto n = parse_dec(row[1])) last[static_cast<uint32_t>(*n)] = row[0];
+      if (auto n = parse_dec(row[1])) ports_.add_protocol(static_cast<uint32_t>(*n), row[0]);
     }
-    for (uint32_t n : keys.protocols)
-      if (auto it = last.find(n); it != last.end()) table.protocols.push_back({n, it->second});
   }
 
-  void resolve_users(const NameKeys& keys, model::NameTable& table) const {
-    std::map<uint32_t, std::string> first;
-    std::string path = etc_dir_ + "/passwd";
-    std::ifstream in(std::ifstream(path).good() ? path : fallback_dir_ + "/passwd");
+  // getpwuid(): the first line with the uid wins.
+  void load_users(const std::string& path) {
+    std::ifstream in(path);
     std::string line;
     while (std::getline(in, line)) {
       std::vector<std::string> f;
       std::stringstream ss(line);
       for (std::string part; std::getline(ss, part, ':');) f.push_back(part);
       if (f.size() < 3) continue;
-      if (auto uid = parse_dec(f[2])) first.emplace(static_cast<uint32_t>(*uid), f[0]);
+      if (auto uid = parse_dec(f[2])) users_.emplace(static_cast<uint32_t>(*uid), f[0]);
     }
-    for (uint32_t uid : keys.users)
-      if (auto it = first.find(uid); it != first.end()) table.users.push_back({uid, it->second});
   }
 
   std::string etc_dir_;
-  std::string fallback_dir_;
+  std::vector<std::vector<std::string>> hosts_, networks_;
+  PortNames ports_;
+  std::map<uint32_t, std::string> users_;
 };
 
 }  // namespace
 
 std::unique_ptr<NameResolver> make_files_resolver(std::string etc_dir, std::string fallback_dir) {
-  return std::make_unique<FilesResolver>(std::move(etc_dir), std::move(fallback_dir));
+  return std::make_unique<FilesResolver>(etc_dir, fallback_dir);
 }
 
 }  // namespace netsnap::capture

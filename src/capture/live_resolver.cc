@@ -9,9 +9,11 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "netsnap/capture/name_resolver.h"
+#include "port_names.h"
 
 namespace netsnap::capture {
 namespace {
@@ -57,7 +59,7 @@ struct LookupCache {
   std::condition_variable changed;
   std::deque<LookupKey> queue;
   std::map<LookupKey, std::optional<std::string>> done;
-  std::map<LookupKey, bool> queued;
+  std::set<LookupKey> queued;
   bool stop = false;
 };
 
@@ -93,12 +95,7 @@ class LiveResolver : public NameResolver {
     model::NameTable table;
     table.source = "nss";
     resolve_addresses(keys, table);
-    for (const auto& key : keys.services)
-      if (auto it = services_.find(key); it != services_.end())
-        table.services.push_back({key.first, key.second, it->second});
-    for (uint32_t n : keys.protocols)
-      if (auto it = protocols_.find(n); it != protocols_.end())
-        table.protocols.push_back({n, it->second});
+    ports_.resolve(keys, table);
     resolve_users(keys, table);
     return table;
   }
@@ -108,11 +105,11 @@ class LiveResolver : public NameResolver {
   void load_services_and_protocols() {
     setservent(1);
     while (struct servent* s = getservent())
-      services_[{ntohs(static_cast<uint16_t>(s->s_port)), s->s_proto}] = s->s_name;
+      ports_.add_service(ntohs(static_cast<uint16_t>(s->s_port)), s->s_proto, s->s_name);
     endservent();
     setprotoent(1);
     while (struct protoent* p = getprotoent())
-      protocols_[static_cast<uint32_t>(p->p_proto)] = p->p_name;
+      ports_.add_protocol(static_cast<uint32_t>(p->p_proto), p->p_name);
     endprotoent();
   }
 
@@ -123,8 +120,7 @@ class LiveResolver : public NameResolver {
     for (const auto& a : keys.networks4) wanted.push_back({LookupKind::kNetwork, a});
     std::unique_lock lock(cache_->mutex);
     for (const auto& key : wanted) {
-      if (cache_->done.count(key) || cache_->queued[key]) continue;
-      cache_->queued[key] = true;
+      if (cache_->done.count(key) || !cache_->queued.insert(key).second) continue;
       cache_->queue.push_back(key);
     }
     cache_->changed.notify_all();
@@ -155,8 +151,7 @@ class LiveResolver : public NameResolver {
 
   std::chrono::milliseconds budget_;
   std::shared_ptr<LookupCache> cache_;
-  std::map<std::pair<uint16_t, std::string>, std::string> services_;
-  std::map<uint32_t, std::string> protocols_;
+  PortNames ports_;
 };
 
 }  // namespace

@@ -103,14 +103,6 @@ void capture_statistics_and_nat(const RootFs& fs, model::Snapshot& s, Diagnostic
   });
 }
 
-model::Interface& interface_named(model::Snapshot& s, const std::string& name) {
-  for (auto& i : s.interfaces)
-    if (i.name == name) return i;
-  s.interfaces.push_back({});
-  s.interfaces.back().name = name;
-  return s.interfaces.back();
-}
-
 std::optional<uint64_t> read_number(const RootFs& fs, const std::string& path, int base) {
   std::string text = read_trimmed(fs, path);
   if (base == 16 && text.rfind("0x", 0) == 0) text = text.substr(2);
@@ -159,7 +151,7 @@ void capture_sys_class_net(const RootFs& fs, model::Snapshot& s, Diagnostics& di
   int error = 0;
   auto entries = fs.list("sys/class/net", &error);
   if (entries) {
-    for (const auto& e : *entries) interface_named(s, e.name);
+    for (const auto& e : *entries) model::find_or_add_interface(s.interfaces, e.name);
   } else if (error != ENOENT) {
     diag.unreadable("sys/class/net", std::strerror(error));
   }

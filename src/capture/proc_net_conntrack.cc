@@ -17,7 +17,7 @@
 #include <string>
 
 #include "netsnap/capture/proc_parsers.h"
-#include "netsnap/capture/text_scan.h"
+#include "netsnap/capture/record_lines.h"
 
 namespace netsnap::capture {
 namespace {
@@ -26,7 +26,6 @@ using model::ConntrackFlow;
 using model::ConntrackTuple;
 using model::IpAddress;
 using model::MasqueradeEntry;
-using Fields = std::vector<std::string_view>;
 
 bool is_key_or_flag(std::string_view token) {
   return token.find('=') != std::string_view::npos || token.front() == '[';
@@ -191,18 +190,7 @@ std::string parse_masquerade(const Fields& f, bool has_pdelta, MasqueradeEntry& 
 
 void parse_proc_net_nf_conntrack(std::string_view text, std::string_view path,
                                  std::vector<ConntrackFlow>& out, Diagnostics& diag) {
-  auto lines = split_lines(text);
-  for (size_t n = 0; n < lines.size(); ++n) {
-    auto fields = split_fields(lines[n]);
-    if (fields.empty()) continue;
-    ConntrackFlow flow;
-    std::string error = parse_flow(fields, flow);
-    if (!error.empty()) {
-      diag.malformed(path, static_cast<uint32_t>(n + 1), error);
-      continue;
-    }
-    out.push_back(std::move(flow));
-  }
+  parse_records(text, path, 0, out, diag, parse_flow);
 }
 
 void parse_proc_net_ip_masquerade(std::string_view text, std::string_view path,
@@ -212,17 +200,9 @@ void parse_proc_net_ip_masquerade(std::string_view text, std::string_view path,
   // The header's PDelta column marks the layout that carries the previous delta.
   Fields header = split_fields(lines[0]);
   bool has_pdelta = std::find(header.begin(), header.end(), "PDelta") != header.end();
-  for (size_t n = 1; n < lines.size(); ++n) {
-    auto fields = split_fields(lines[n]);
-    if (fields.empty()) continue;
-    MasqueradeEntry entry;
-    std::string error = parse_masquerade(fields, has_pdelta, entry);
-    if (!error.empty()) {
-      diag.malformed(path, static_cast<uint32_t>(n + 1), error);
-      continue;
-    }
-    out.push_back(std::move(entry));
-  }
+  parse_records(text, path, 1, out, diag, [&](const Fields& f, MasqueradeEntry& e) {
+    return parse_masquerade(f, has_pdelta, e);
+  });
 }
 
 }  // namespace netsnap::capture

@@ -53,15 +53,6 @@ bool is_interface_name(std::string_view name) {
   return !name.empty() && name.find_first_of(" \t:") == std::string_view::npos;
 }
 
-Interface& interface_named(std::vector<Interface>& interfaces, std::string_view name) {
-  auto found = std::find_if(interfaces.begin(), interfaces.end(),
-                            [&](const Interface& i) { return i.name == name; });
-  if (found != interfaces.end()) return *found;
-  Interface& added = interfaces.emplace_back();
-  added.name = std::string(name);
-  return added;
-}
-
 // The name ends at the first ':'; the counters may follow it without a space.
 std::string parse_dev_line(std::string_view line, std::span<const Counter> layout,
                            std::string_view& name, InterfaceCounters& counters) {
@@ -111,7 +102,7 @@ void parse_proc_net_dev(std::string_view text, std::string_view path,
       diag.malformed(path, static_cast<uint32_t>(n + 1), error);
       continue;
     }
-    interface_named(interfaces, name).counters = counters;
+    model::find_or_add_interface(interfaces, name).counters = counters;
   }
 }
 
@@ -127,7 +118,7 @@ void parse_proc_net_if_inet6(std::string_view text, std::string_view path,
       diag.malformed(path, static_cast<uint32_t>(n + 1), error);
       continue;
     }
-    Interface& interface = interface_named(interfaces, fields[5]);
+    Interface& interface = model::find_or_add_interface(interfaces, fields[5]);
     if (interface.index == 0) interface.index = address.interface_index;
     interface.addresses6.push_back(address);
   }

@@ -16,13 +16,12 @@
 #include <string>
 
 #include "netsnap/capture/proc_parsers.h"
-#include "netsnap/capture/text_scan.h"
+#include "netsnap/capture/record_lines.h"
 
 namespace netsnap::capture {
 namespace {
 
 using model::MulticastGroup;
-using Fields = std::vector<std::string_view>;
 
 struct Device {
   uint32_t index = 0;
@@ -115,19 +114,9 @@ void parse_proc_net_igmp(std::string_view text, std::string_view path,
 
 void parse_proc_net_igmp6(std::string_view text, std::string_view path,
                           std::vector<MulticastGroup>& out, Diagnostics& diag) {
-  auto lines = split_lines(text);
-  for (size_t n = 0; n < lines.size(); ++n) {
-    auto fields = split_fields(lines[n]);
-    if (fields.empty()) continue;
-    MulticastGroup g;
-    g.ipv6 = true;
-    std::string error = parse_igmp6_line(fields, g);
-    if (!error.empty()) {
-      diag.malformed(path, static_cast<uint32_t>(n + 1), error);
-      continue;
-    }
-    out.push_back(std::move(g));
-  }
+  MulticastGroup prototype;
+  prototype.ipv6 = true;
+  parse_records(text, path, 0, out, diag, parse_igmp6_line, prototype);
 }
 
 }  // namespace netsnap::capture

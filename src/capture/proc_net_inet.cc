@@ -10,7 +10,7 @@
 #include <string>
 
 #include "netsnap/capture/proc_parsers.h"
-#include "netsnap/capture/text_scan.h"
+#include "netsnap/capture/record_lines.h"
 
 namespace netsnap::capture {
 namespace {
@@ -30,7 +30,7 @@ bool parse_pair(std::string_view token, uint64_t& first, uint64_t& second) {
 }
 
 // The fields every protocol shares, sl through inode. Returns an error text, or "" on success.
-std::string parse_common(const std::vector<std::string_view>& f, InetSocket& s) {
+std::string parse_common(const Fields& f, InetSocket& s) {
   if (f.size() < 10) return "expected at least 10 fields, found " + std::to_string(f.size());
   std::string_view sl = f[0];
   if (sl.empty() || sl.back() != ':') return "slot field '" + std::string(sl) + "' lacks ':'";
@@ -65,7 +65,7 @@ std::string parse_common(const std::vector<std::string_view>& f, InetSocket& s) 
 }
 
 // Optional trailing fields; the first one that does not parse ends the known part.
-void parse_tail(const std::vector<std::string_view>& f, InetProtocol protocol, InetSocket& s) {
+void parse_tail(const Fields& f, InetProtocol protocol, InetSocket& s) {
   size_t i = 10;
   auto next_dec = [&](auto& field) {
     if (i >= f.size()) return false;
@@ -99,28 +99,23 @@ void parse_tail(const std::vector<std::string_view>& f, InetProtocol protocol, I
   s.extra_fields = std::move(extra);
 }
 
+std::string parse_socket(const Fields& f, InetSocket& s) {
+  std::string error = parse_common(f, s);
+  if (!error.empty()) return error;
+  if (s.local_address.is_v6() != s.ipv6) return "address of the wrong family for this file";
+  parse_tail(f, s.protocol, s);
+  return "";
+}
+
 }  // namespace
 
 void parse_proc_net_inet(std::string_view text, std::string_view path, InetProtocol protocol,
                          bool ipv6, std::vector<InetSocket>& out, Diagnostics& diag) {
-  auto lines = split_lines(text);
+  InetSocket prototype;
+  prototype.protocol = protocol;
+  prototype.ipv6 = ipv6;
   // Line 1 is the column header; netstat skips it whatever it says, and so do we.
-  for (size_t n = 1; n < lines.size(); ++n) {
-    auto fields = split_fields(lines[n]);
-    if (fields.empty()) continue;
-    InetSocket s;
-    s.protocol = protocol;
-    s.ipv6 = ipv6;
-    std::string error = parse_common(fields, s);
-    if (error.empty() && s.local_address.is_v6() != ipv6)
-      error = std::string("address of the wrong family for this file");
-    if (!error.empty()) {
-      diag.malformed(path, static_cast<uint32_t>(n + 1), error);
-      continue;
-    }
-    parse_tail(fields, protocol, s);
-    out.push_back(std::move(s));
-  }
+  parse_records(text, path, 1, out, diag, parse_socket, prototype);
 }
 
 }  // namespace netsnap::capture

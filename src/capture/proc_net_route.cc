@@ -12,7 +12,7 @@
 #include <string>
 
 #include "netsnap/capture/proc_parsers.h"
-#include "netsnap/capture/text_scan.h"
+#include "netsnap/capture/record_lines.h"
 
 namespace netsnap::capture {
 namespace {
@@ -20,7 +20,6 @@ namespace {
 using model::IpAddress;
 using model::Route4;
 using model::Route6;
-using Fields = std::vector<std::string_view>;
 
 // The columns netstat requires in /proc/net/route's header, found by name like netstat does.
 enum Column {
@@ -145,33 +144,13 @@ void parse_proc_net_route(std::string_view text, std::string_view path, std::vec
     diag.malformed(path, 1, "header lacks the required column " + quoted(missing));
     return;
   }
-  for (size_t n = 1; n < lines.size(); ++n) {
-    auto fields = split_fields(lines[n]);
-    if (fields.empty()) continue;
-    Route4 route;
-    std::string error = parse_route4(fields, columns, route);
-    if (!error.empty()) {
-      diag.malformed(path, static_cast<uint32_t>(n + 1), error);
-      continue;
-    }
-    out.push_back(std::move(route));
-  }
+  parse_records(text, path, 1, out, diag,
+                [&](const Fields& f, Route4& r) { return parse_route4(f, columns, r); });
 }
 
 void parse_proc_net_ipv6_route(std::string_view text, std::string_view path,
                                std::vector<Route6>& out, Diagnostics& diag) {
-  auto lines = split_lines(text);
-  for (size_t n = 0; n < lines.size(); ++n) {
-    auto fields = split_fields(lines[n]);
-    if (fields.empty()) continue;
-    Route6 route;
-    std::string error = parse_route6(fields, route);
-    if (!error.empty()) {
-      diag.malformed(path, static_cast<uint32_t>(n + 1), error);
-      continue;
-    }
-    out.push_back(std::move(route));
-  }
+  parse_records(text, path, 0, out, diag, parse_route6);
 }
 
 }  // namespace netsnap::capture

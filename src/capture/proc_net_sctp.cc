@@ -12,7 +12,7 @@
 #include <string>
 
 #include "netsnap/capture/proc_parsers.h"
-#include "netsnap/capture/text_scan.h"
+#include "netsnap/capture/record_lines.h"
 
 namespace netsnap::capture {
 namespace {
@@ -20,7 +20,6 @@ namespace {
 using model::SctpAddress;
 using model::SctpAssociation;
 using model::SctpEndpoint;
-using Fields = std::vector<std::string_view>;
 
 // Reads the leading fields in order, each into a model field it must fit. The first field that
 // is missing or does not parse becomes the error, and the fields after it are left alone.
@@ -147,35 +146,20 @@ std::string parse_association(const Fields& f, SctpAssociation& a) {
   return parse_remote_side(f, middle + 1, a);
 }
 
-// Line 1 is the column header; every later non-empty line is one record.
-template <typename Record, typename ParseFields>
-void parse_records(std::string_view text, std::string_view path, bool ipv6,
-                   std::vector<Record>& out, Diagnostics& diag, ParseFields parse_fields) {
-  auto lines = split_lines(text);
-  for (size_t n = 1; n < lines.size(); ++n) {
-    auto fields = split_fields(lines[n]);
-    if (fields.empty()) continue;
-    Record record;
-    record.ipv6 = ipv6;
-    std::string error = parse_fields(fields, record);
-    if (!error.empty()) {
-      diag.malformed(path, static_cast<uint32_t>(n + 1), error);
-      continue;
-    }
-    out.push_back(std::move(record));
-  }
-}
-
 }  // namespace
 
 void parse_proc_net_sctp_eps(std::string_view text, std::string_view path, bool ipv6,
                              std::vector<SctpEndpoint>& out, Diagnostics& diag) {
-  parse_records(text, path, ipv6, out, diag, parse_endpoint);
+  SctpEndpoint prototype;
+  prototype.ipv6 = ipv6;
+  parse_records(text, path, 1, out, diag, parse_endpoint, prototype);
 }
 
 void parse_proc_net_sctp_assocs(std::string_view text, std::string_view path, bool ipv6,
                                 std::vector<SctpAssociation>& out, Diagnostics& diag) {
-  parse_records(text, path, ipv6, out, diag, parse_association);
+  SctpAssociation prototype;
+  prototype.ipv6 = ipv6;
+  parse_records(text, path, 1, out, diag, parse_association, prototype);
 }
 
 }  // namespace netsnap::capture

@@ -5,7 +5,7 @@
 //
 // The path is everything after the space that follows the inode, kept verbatim (spaces included).
 #include "netsnap/capture/proc_parsers.h"
-#include "netsnap/capture/text_scan.h"
+#include "netsnap/capture/record_lines.h"
 
 namespace netsnap::capture {
 namespace {
@@ -21,8 +21,8 @@ size_t end_of_field(std::string_view line, int n) {
   return i;
 }
 
-std::string parse_line(std::string_view line, bool has_inode, model::UnixSocket& s) {
-  auto f = split_fields(line);
+std::string parse_line(std::string_view line, const Fields& f, bool has_inode,
+                       model::UnixSocket& s) {
   const size_t fixed = has_inode ? 7 : 6;
   if (f.size() < fixed) return "expected at least " + std::to_string(fixed) + " fields";
   std::string_view num = f[0];
@@ -53,18 +53,12 @@ std::string parse_line(std::string_view line, bool has_inode, model::UnixSocket&
 void parse_proc_net_unix(std::string_view text, std::string_view path,
                          std::vector<model::UnixSocket>& out, bool& has_inode_column,
                          Diagnostics& diag) {
-  auto lines = split_lines(text);
-  has_inode_column = !lines.empty() && lines[0].find("Inode") != std::string_view::npos;
-  for (size_t n = 1; n < lines.size(); ++n) {
-    if (split_fields(lines[n]).empty()) continue;
-    model::UnixSocket s;
-    std::string error = parse_line(lines[n], has_inode_column, s);
-    if (!error.empty()) {
-      diag.malformed(path, static_cast<uint32_t>(n + 1), error);
-      continue;
-    }
-    out.push_back(std::move(s));
-  }
+  std::string_view header = text.substr(0, text.find('\n'));
+  has_inode_column = header.find("Inode") != std::string_view::npos;
+  parse_records(text, path, 1, out, diag,
+                [&](std::string_view line, const Fields& f, model::UnixSocket& s) {
+                  return parse_line(line, f, has_inode_column, s);
+                });
 }
 
 }  // namespace netsnap::capture

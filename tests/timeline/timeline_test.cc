@@ -1,5 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <filesystem>
 
 #include "netsnap/timeline/timeline.h"
@@ -89,26 +96,24 @@ TEST(TimelineTest, CutOffFileKeepsEveryWholeFrameAndSaysWhatWasLost) {
   EXPECT_NE(reader.recovery_notes()[0].find(std::to_string(third)), std::string::npos);
 }
 
-TEST(TimelineTest, EveryCutPointGivesTheFramesBeforeIt) {
+TEST(TimelineTest, EveryCutPointGivesExactlyTheWholeFramesBeforeIt) {
   TempDir tmp;
   write_frames(tmp.path("t.nsnap"), 3, TimelineWriter::Mode::kCreate);
   std::string bytes = read_file(tmp.path("t.nsnap"));
   TimelineReader whole(tmp.path("t.nsnap"));
+  std::vector<uint64_t> record_end;
+  for (size_t i = 0; i < whole.frames().size(); ++i) {
+    record_end.push_back(whole.frames()[i].offset + kRecordHeaderSize +
+                         whole.read_header(i).payload_length + kRecordFooterSize);
+  }
   for (size_t cut = kFileHeaderSize; cut < bytes.size(); cut += 7) {
     write_file(tmp.path("cut.nsnap"), bytes.substr(0, cut));
     TimelineReader reader(tmp.path("cut.nsnap"));
-    size_t expected = 0;
-    for (const auto& f : whole.frames())
-      if (f.offset < cut && reader.frames().size() > expected) ++expected;
+    size_t whole_before = std::count_if(record_end.begin(), record_end.end(),
+                                        [&](uint64_t end) { return end <= cut; });
+    EXPECT_EQ(reader.frames().size(), whole_before) << "cut at " << cut;
     for (size_t i = 0; i < reader.frames().size(); ++i)
       EXPECT_TRUE(reader.read_frame(i) == sample_snapshot(int(i))) << "cut at " << cut;
-    // All frames whose record ends before the cut are there.
-    size_t whole_before = 0;
-    for (size_t i = 0; i < whole.frames().size(); ++i) {
-      uint64_t end = i + 1 < whole.frames().size() ? whole.frames()[i + 1].offset : bytes.size();
-      if (end <= cut) ++whole_before;
-    }
-    EXPECT_GE(reader.frames().size(), whole_before) << "cut at " << cut;
   }
 }
 
@@ -160,6 +165,54 @@ TEST(TimelineTest, AppendAfterACrashCutsTheTornTail) {
   EXPECT_TRUE(reader.recovery_notes().empty());
   ASSERT_EQ(reader.frames().size(), 3u);
   EXPECT_TRUE(reader.read_frame(2) == sample_snapshot(2));
+}
+
+// A write that fails half-way (here: the file size limit, as a full disk would) leaves the file
+// exactly as it was, and the writer goes on with the next frame once there is room again.
+TEST(TimelineTest, FailedWriteLeavesTheFileWholeAndWritingGoesOn) {
+  TempDir tmp;
+  std::string path = tmp.path("t.nsnap");
+  pid_t pid = fork();
+  if (pid == 0) {
+    signal(SIGXFSZ, SIG_IGN);
+    int status = 0;
+    try {
+      TimelineWriter writer(path, TimelineWriter::Mode::kCreate);
+      writer.write_frame(sample_snapshot(0));
+      writer.write_frame(sample_snapshot(1));
+      struct stat st {};
+      stat(path.c_str(), &st);
+      rlimit limit{};
+      getrlimit(RLIMIT_FSIZE, &limit);
+      rlimit tight = limit;
+      tight.rlim_cur = static_cast<rlim_t>(st.st_size) + 100;  // less than one more frame
+      setrlimit(RLIMIT_FSIZE, &tight);
+      try {
+        writer.write_frame(sample_snapshot(2));
+        status |= 1;  // should have failed
+      } catch (const TimelineError&) {
+      }
+      struct stat after {};
+      stat(path.c_str(), &after);
+      if (after.st_size != st.st_size) status |= 2;  // not cut back
+      setrlimit(RLIMIT_FSIZE, &limit);
+      writer.write_frame(sample_snapshot(3));
+      writer.close();
+    } catch (...) {
+      status |= 4;
+    }
+    _exit(status);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "1: write did not fail, 2: file not cut back, 4: threw";
+  TimelineReader reader(path);
+  EXPECT_TRUE(reader.recovery_notes().empty());
+  ASSERT_EQ(reader.frames().size(), 3u);
+  EXPECT_TRUE(reader.read_frame(1) == sample_snapshot(1));
+  EXPECT_TRUE(reader.read_frame(2) == sample_snapshot(3));
+  EXPECT_EQ(reader.frames()[2].frame, 2u);
 }
 
 TEST(TimelineTest, RejectsFilesThatAreNotTimelines) {

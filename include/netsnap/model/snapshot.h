@@ -367,4 +367,7 @@ struct Snapshot {
   const SourceStatus* find_source(std::string_view path) const;
 };
 
+// The interface called name, appended (with only its name set) when there is none yet.
+Interface& find_or_add_interface(std::vector<Interface>& interfaces, std::string_view name);
+
 }  // namespace netsnap::model
