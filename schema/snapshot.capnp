@@ -35,6 +35,11 @@ struct Snapshot {
   masquerade @15 :List(MasqueradeEntry);  # /proc/net/ip_masquerade (Linux 2.2 only)
   names @16 :NameTable;                   # names resolved at capture time for this snapshot's keys
   warnings @17 :List(CaptureWarning);     # what could not be read, and why
+  routes4Header @18 :Text;                # first line of /proc/net/route as read, newline included
+                                          # ("" for an empty file; null in older recordings)
+  routeCacheHeader @19 :Text;             # first line of /proc/net/rt_cache likewise (null when not
+                                          # read); it also decides the layout of the lines
+  routeCache @20 :List(RouteCacheEntry);  # /proc/net/rt_cache, file order (no lines since Linux 3.6)
 }
 
 enum Origin {
@@ -204,6 +209,29 @@ struct Route4 {
   mtu @8 :UInt32;       # "MTU" column (the route's MSS as netstat labels it)
   window @9 :UInt32;
   irtt @10 :UInt32;
+}
+
+# One data line of /proc/net/rt_cache (Linux 2.0 to 3.5), read by the column names of its header.
+# The 2.2+ layout has tos, hhRef, hhUptodate and specificDestination; the 2.0 layout hh and arp.
+struct RouteCacheEntry {
+  interfaceName @0 :Text;
+  destination @1 :Data;
+  gateway @2 :Data;
+  flags @3 :UInt32;        # RTF_*/RTCF_*: 0x2 GATEWAY, 0x10000000 BROADCAST, 0x80000000 LOCAL, ...
+  refCount @4 :Int32;
+  use @5 :Int32;
+  metric @6 :Int32;
+  source @7 :Data;
+  mtu @8 :Int32;           # "MTU" column (netstat labels it MSS)
+  window @9 :Int32;
+  irtt @10 :Int32;
+  tos @11 :Int32;          # the value (the kernel prints it in hex, netstat reads it as decimal)
+  hhRef @12 :Int32;        # hardware header cache references; -1 without one
+  hhUptodate @13 :Int32;
+  specificDestination @14 :Data;  # "SpecDst"; empty when the line stopped before it
+  hh @15 :Int32;
+  arp @16 :Int32;
+  columns @17 :UInt8;      # how many of the layout's columns, in header order, the line filled
 }
 
 # One line of /proc/net/ipv6_route.

@@ -1,6 +1,7 @@
 // Name lookups from the name database files only, as glibc's "files" NSS backend answers them.
 // Used for fixture roots: their etc/ files first, this machine's /etc for the files they lack.
 #include <arpa/inet.h>
+#include <algorithm>
 
 #include <fstream>
 #include <sstream>
@@ -81,11 +82,17 @@ class FilesResolver : public NameResolver {
     return std::nullopt;
   }
 
+  // glibc's files backend pads a short network number ("10.200.0") with ".0" parts to four.
+  static in_addr_t network_number(std::string text) {
+    while (std::count(text.begin(), text.end(), '.') < 3) text += ".0";
+    return inet_network(text.c_str());
+  }
+
   std::optional<std::string> network_name(const IpAddress& a) const {
     uint32_t net = (uint32_t{a.data()[0]} << 24) | (uint32_t{a.data()[1]} << 16) |
                    (uint32_t{a.data()[2]} << 8) | a.data()[3];
     for (const auto& row : networks_)
-      if (row.size() >= 2 && inet_network(row[1].c_str()) == net) return row[0];
+      if (row.size() >= 2 && network_number(row[1]) == net) return row[0];
     return std::nullopt;
   }
 

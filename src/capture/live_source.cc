@@ -1,5 +1,5 @@
 // The running kernel: /proc below "/", interface details by ioctl as netstat gets them, IPv4
-// interface addresses from getifaddrs, names through NSS with a time bound.
+// interface addresses by the same ioctls, names through NSS with a time bound.
 #include <ifaddrs.h>
 #include <net/if.h>
 #include <netinet/in.h>
@@ -9,7 +9,9 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "netsnap/capture/clock.h"
 #include "netsnap/capture/name_resolver.h"
@@ -46,34 +48,53 @@ void query_interface(int sock, model::Interface& i) {
   }
 }
 
-void add_ipv4_addresses(model::Snapshot& s) {
+// An IPv4 address ioctl on `label`; nullopt when the kernel refuses it.
+std::optional<model::IpAddress> label_address(int sock, const std::string& label,
+                                              unsigned long request) {
+  ifreq req{};
+  std::strncpy(req.ifr_name, label.c_str(), IFNAMSIZ - 1);
+  req.ifr_addr.sa_family = AF_INET;
+  if (ioctl(sock, request, &req) != 0) return std::nullopt;
+  return from_sockaddr(&req.ifr_addr);
+}
+
+// The labels (eth0, eth0:1) that have IPv4 addresses, in the kernel's order, once each.
+std::vector<std::string> ipv4_labels() {
+  std::vector<std::string> labels;
   ifaddrs* list = nullptr;
-  if (getifaddrs(&list) != 0) return;
+  if (getifaddrs(&list) != 0) return labels;
   for (ifaddrs* a = list; a; a = a->ifa_next) {
     if (!a->ifa_addr || a->ifa_addr->sa_family != AF_INET) continue;
-    std::string label = a->ifa_name;
-    std::string parent = label.substr(0, label.find(':'));
-    for (auto& i : s.interfaces) {
-      if (i.name != parent) continue;
-      model::InterfaceAddress4 addr{label, from_sockaddr(a->ifa_addr),
-                                    from_sockaddr(a->ifa_netmask), std::nullopt, std::nullopt};
-      if ((a->ifa_flags & IFF_BROADCAST) && a->ifa_broadaddr)
-        addr.broadcast = from_sockaddr(a->ifa_broadaddr);
-      if ((a->ifa_flags & IFF_POINTOPOINT) && a->ifa_dstaddr)
-        addr.destination = from_sockaddr(a->ifa_dstaddr);
-      i.addresses4.push_back(std::move(addr));
-    }
+    if (std::find(labels.begin(), labels.end(), a->ifa_name) == labels.end())
+      labels.emplace_back(a->ifa_name);
   }
   freeifaddrs(list);
+  return labels;
+}
+
+// One address per label, asked by ioctl as netstat -ie does: the kernel's answers for broadcast
+// and peer (0.0.0.0, the address itself) are kept as they are, unlike getifaddrs's.
+void add_ipv4_addresses(int sock, model::Snapshot& s) {
+  for (const std::string& label : ipv4_labels()) {
+    std::string parent = label.substr(0, label.find(':'));
+    auto address = label_address(sock, label, SIOCGIFADDR);
+    if (!address) continue;
+    for (auto& i : s.interfaces) {
+      if (i.name != parent) continue;
+      i.addresses4.push_back(
+          {label, *address, label_address(sock, label, SIOCGIFNETMASK).value_or(model::IpAddress()),
+           label_address(sock, label, SIOCGIFBRDADDR), label_address(sock, label, SIOCGIFDSTADDR)});
+    }
+  }
 }
 
 void capture_interfaces(model::Snapshot& s) {
   int sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
   if (sock >= 0) {
     for (auto& i : s.interfaces) query_interface(sock, i);
+    add_ipv4_addresses(sock, s);
     close(sock);
   }
-  add_ipv4_addresses(s);
 }
 
 uint64_t net_namespace_inode() {

@@ -74,6 +74,11 @@ void add_routes(NameKeys& keys, const model::Snapshot& s) {
     }
     if (r.gateway.is_v4() && !r.gateway.is_unspecified()) keys.hosts4.push_back(r.gateway);
   }
+  // The cache's addresses are resolved like connection addresses.
+  for (const auto& c : s.route_cache) {
+    for (const auto* a : {&c.source, &c.destination, &c.gateway, &c.specific_destination})
+      add_inet_address(keys, *a);
+  }
   for (const auto& r : s.routes6) {
     add_inet_address(keys, r.destination);
     add_inet_address(keys, r.next_hop);
@@ -90,6 +95,7 @@ void add_nat(NameKeys& keys, const model::Snapshot& s) {
     std::string proto = m.protocol == "TCP" ? "tcp" : "udp";
     add_flow_endpoints(keys, m.source, m.source_port, proto.c_str());
     add_flow_endpoints(keys, m.destination, m.destination_port, proto.c_str());
+    if (m.masquerade_port != 0) keys.services.emplace_back(m.masquerade_port, proto);
   }
   for (const auto& f : s.conntrack) {
     const char* proto = f.protocol == "tcp" ? "tcp" : "udp";

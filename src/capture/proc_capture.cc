@@ -2,6 +2,8 @@
 
 #include <cstring>
 #include <functional>
+#include <optional>
+#include <string>
 
 #include "netsnap/capture/proc_parsers.h"
 #include "netsnap/capture/process_scan.h"
@@ -64,8 +66,14 @@ void capture_sockets(const RootFs& fs, model::Snapshot& s, Diagnostics& diag) {
 }
 
 void capture_routes_and_interfaces(const RootFs& fs, model::Snapshot& s, Diagnostics& diag) {
-  read_source(fs, "proc/net/route", s, diag,
-              [&](auto text, auto path) { parse_proc_net_route(text, path, s.routes4, diag); });
+  read_source(fs, "proc/net/route", s, diag, [&](auto text, auto path) {
+    s.routes4_header = proc_header_line(text);
+    parse_proc_net_route(text, path, s.routes4, diag);
+  });
+  read_source(fs, "proc/net/rt_cache", s, diag, [&](auto text, auto path) {
+    s.route_cache_header = proc_header_line(text);
+    parse_proc_net_rt_cache(text, path, s.route_cache, diag);
+  });
   read_source(fs, "proc/net/ipv6_route", s, diag, [&](auto text, auto path) {
     parse_proc_net_ipv6_route(text, path, s.routes6, diag);
   });
@@ -121,12 +129,27 @@ std::string parse_mac(std::string_view text) {
   return bytes;
 }
 
+// sysfs shows the device's own flags, without IFF_RUNNING; SIOCGIFFLAGS (what netstat and the
+// live capture read) adds it while the device is up and operationally up. operstate says so
+// ("unknown" counts as up); without it, a loopback device is always operationally up.
+uint32_t ioctl_flags(const RootFs& fs, const std::string& dir, uint32_t flags,
+                     std::optional<uint16_t> type) {
+  constexpr uint32_t kUp = 0x1, kRunning = 0x40;
+  constexpr uint16_t kLoopback = 772;
+  if (!(flags & kUp)) return flags;
+  std::string operstate = read_trimmed(fs, dir + "operstate");
+  if (operstate.empty()) return type == kLoopback ? flags | kRunning : flags;
+  bool running = operstate == "up" || operstate == "unknown";
+  return running ? flags | kRunning : flags & ~kRunning;
+}
+
 void read_interface_dir(const RootFs& fs, model::Interface& i) {
   std::string dir = "sys/class/net/" + i.name + "/";
   if (auto v = read_number(fs, dir + "ifindex", 10)) i.index = static_cast<uint32_t>(*v);
   if (auto v = read_number(fs, dir + "mtu", 10)) i.mtu = static_cast<uint32_t>(*v);
-  if (auto v = read_number(fs, dir + "flags", 16)) i.flags = static_cast<uint32_t>(*v);
   if (auto v = read_number(fs, dir + "type", 10)) i.hardware_type = static_cast<uint16_t>(*v);
+  if (auto v = read_number(fs, dir + "flags", 16))
+    i.flags = ioctl_flags(fs, dir, static_cast<uint32_t>(*v), i.hardware_type);
   if (auto v = read_number(fs, dir + "tx_queue_len", 10))
     i.tx_queue_length = static_cast<uint32_t>(*v);
   i.hardware_address = parse_mac(read_trimmed(fs, dir + "address"));

@@ -6,9 +6,17 @@
 // /proc/net/ipv6_route: no header; one route a line.
 //
 //   dest(32 hex) dest_len src(32 hex) src_len next_hop(32 hex) metric refcnt use flags device
+//
+// /proc/net/rt_cache: a header naming the columns, whose layout differs by kernel (and since
+// Linux 3.6 nothing but the header):
+//
+//   2.2+: Iface Destination Gateway Flags RefCnt Use Metric Source MTU Window IRTT TOS HHRef
+//         HHUptod SpecDst
+//   2.0:  Iface Destination Gateway Flags RefCnt Use Metric Source MTU Window IRTT HH ARP
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <span>
 #include <string>
 
 #include "netsnap/capture/proc_parsers.h"
@@ -131,6 +139,118 @@ std::string parse_route6(const Fields& f, Route6& r) {
   return "";
 }
 
+// --- /proc/net/rt_cache -------------------------------------------------------------------------
+
+using model::RouteCacheEntry;
+using Names = std::span<const std::string_view>;
+
+constexpr std::string_view kCacheColumns22[] = {
+    "Iface", "Destination", "Gateway", "Flags", "RefCnt", "Use",     "Metric", "Source",
+    "MTU",   "Window",      "IRTT",    "TOS",   "HHRef",  "HHUptod", "SpecDst"};
+constexpr std::string_view kCacheColumns20[] = {
+    "Iface",  "Destination", "Gateway", "Flags", "RefCnt", "Use", "Metric",
+    "Source", "MTU",         "Window",  "IRTT",  "HH",     "ARP"};
+constexpr size_t kCacheMinColumns = 12;  // netstat ignores lines that fill fewer
+
+// netstat tells the layouts apart by which of these names occur anywhere in the header line
+// (as substrings: "HH" is also found in "HHRef"); only these two sums are layouts it reads.
+Names cache_layout(std::string_view header) {
+  constexpr std::pair<std::string_view, int> kMarks[] = {
+      {"IRTT", 1},     {"TOS", 2}, {"HHRef", 4}, {"HHUptod", 8},
+      {"SpecDst", 16}, {"HH", 32}, {"ARP", 64}};
+  int marks = 0;
+  for (auto [name, bit] : kMarks)
+    if (header.find(name) != std::string_view::npos) marks |= bit;
+  if (marks == 63) return kCacheColumns22;
+  if (marks == 97) return kCacheColumns20;
+  return {};
+}
+
+// Each name must follow the previous one in the header (netstat's proc_gen_fmt); returns the
+// first one that does not, or "" when all are there.
+std::string ordered_columns(std::string_view header, Names names, std::vector<size_t>& index) {
+  Fields tokens = header_names(header);
+  size_t next = 0;
+  for (std::string_view name : names) {
+    auto found = std::find(tokens.begin() + next, tokens.end(), name);
+    if (found == tokens.end()) return std::string(name);
+    index.push_back(found - tokens.begin());
+    next = index.back() + 1;
+  }
+  return "";
+}
+
+// netstat reads these with %d: the low 32 bits of the number.
+bool parse_int32(std::string_view token, int32_t& field) {
+  auto value = parse_signed_dec(token);
+  if (!value) return false;
+  field = static_cast<int32_t>(static_cast<uint32_t>(*value));
+  return true;
+}
+
+bool parse_address4(std::string_view token, IpAddress& field) {
+  auto address = parse_proc_address(token);
+  if (!address || !address->is_v4()) return false;
+  field = *address;
+  return true;
+}
+
+bool parse_hex32(std::string_view token, uint32_t& field) {
+  auto value = parse_hex(token);
+  if (!value || *value > 0xffffffffu) return false;
+  field = static_cast<uint32_t>(*value);
+  return true;
+}
+
+bool parse_cache_column(std::string_view name, std::string_view token, RouteCacheEntry& e) {
+  using E = RouteCacheEntry;
+  static constexpr std::pair<std::string_view, IpAddress E::*> kAddresses[] = {
+      {"Destination", &E::destination},
+      {"Gateway", &E::gateway},
+      {"Source", &E::source},
+      {"SpecDst", &E::specific_destination}};
+  static constexpr std::pair<std::string_view, int32_t E::*> kDecimals[] = {
+      {"RefCnt", &E::ref_count},
+      {"Use", &E::use},
+      {"Metric", &E::metric},
+      {"MTU", &E::mtu},
+      {"Window", &E::window},
+      {"IRTT", &E::irtt},
+      {"HHRef", &E::hh_ref},
+      {"HHUptod", &E::hh_uptodate},
+      {"HH", &E::hh},
+      {"ARP", &E::arp}};
+  if (name == "Iface") {
+    e.interface_name = std::string(token);
+    return true;
+  }
+  if (name == "Flags") return parse_hex32(token, e.flags);
+  if (name == "TOS") {
+    uint32_t tos = 0;
+    if (!parse_hex32(token, tos)) return false;
+    e.tos = static_cast<int32_t>(tos);
+    return true;
+  }
+  for (auto [column, field] : kAddresses)
+    if (name == column) return parse_address4(token, e.*field);
+  for (auto [column, field] : kDecimals)
+    if (name == column) return parse_int32(token, e.*field);
+  return false;
+}
+
+// Fills the columns in header order and stops at the first one that is missing or unreadable,
+// as netstat's sscanf does; lines that stop too early carry no route for it.
+std::string parse_cache_line(const Fields& f, Names names, const std::vector<size_t>& index,
+                             RouteCacheEntry& e) {
+  size_t n = 0;
+  while (n < names.size() && index[n] < f.size() && parse_cache_column(names[n], f[index[n]], e))
+    ++n;
+  e.columns = static_cast<uint8_t>(n);
+  if (n >= kCacheMinColumns) return "";
+  if (index[n] >= f.size()) return "line ends before column " + quoted(names[n]);
+  return "bad " + std::string(names[n]) + " " + quoted(f[index[n]]);
+}
+
 }  // namespace
 
 void parse_proc_net_route(std::string_view text, std::string_view path, std::vector<Route4>& out,
@@ -151,6 +271,32 @@ void parse_proc_net_route(std::string_view text, std::string_view path, std::vec
 void parse_proc_net_ipv6_route(std::string_view text, std::string_view path,
                                std::vector<Route6>& out, Diagnostics& diag) {
   parse_records(text, path, 0, out, diag, parse_route6);
+}
+
+void parse_proc_net_rt_cache(std::string_view text, std::string_view path,
+                             std::vector<model::RouteCacheEntry>& out, Diagnostics& diag) {
+  auto lines = split_lines(text);
+  if (lines.empty()) return;
+  Names names = cache_layout(lines[0]);
+  if (names.empty()) {
+    // netstat prints an error for such a header and cannot read the lines either.
+    diag.malformed(path, 1, "header matches no layout netstat knows");
+    return;
+  }
+  std::vector<size_t> index;
+  std::string missing = ordered_columns(lines[0], names, index);
+  if (!missing.empty()) {
+    diag.malformed(path, 1, "header lacks the required column " + quoted(missing));
+    return;
+  }
+  parse_records(text, path, 1, out, diag, [&](const Fields& f, RouteCacheEntry& e) {
+    return parse_cache_line(f, names, index, e);
+  });
+}
+
+std::string proc_header_line(std::string_view text) {
+  size_t end = text.find('\n');
+  return std::string(text.substr(0, end == std::string_view::npos ? text.size() : end + 1));
 }
 
 }  // namespace netsnap::capture

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <climits>
+#include <cstdlib>
 #include <cstring>
 
 #include "netsnap/capture/text_scan.h"
@@ -42,10 +44,28 @@ void read_identity(const RootFs& fs, const std::string& pid, model::Process& p) 
 
 }  // namespace
 
+namespace {
+
+// strtoul(text, &end, 0) over all of text, as netstat reads the number: decimal, 0x hex or 0 octal.
+// ULONG_MAX is netstat's "no inode" and never matches.
+std::optional<uint64_t> whole_c_number(std::string_view text) {
+  std::string copy(text);
+  char* end = nullptr;
+  unsigned long value = std::strtoul(copy.c_str(), &end, 0);
+  if (end != copy.c_str() + copy.size() || value == ULONG_MAX) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
 std::optional<uint64_t> socket_inode_from_link(std::string_view link) {
-  if (link.size() > 9 && link.substr(0, 8) == "socket:[" && link.back() == ']')
-    return parse_dec(link.substr(8, link.size() - 9));
-  if (link.size() > 7 && link.substr(0, 7) == "[0000]:") return parse_dec(link.substr(7));
+  link = link.substr(0, 29);  // netstat reads links into a 30-byte buffer
+  constexpr std::string_view kSocket = "socket:[", kOldForm = "[0000]:";
+  if (link.size() >= kSocket.size() + 3 && link.substr(0, kSocket.size()) == kSocket &&
+      link.back() == ']')
+    return whole_c_number(link.substr(kSocket.size(), link.size() - kSocket.size() - 1));
+  if (link.size() >= kOldForm.size() + 1 && link.substr(0, kOldForm.size()) == kOldForm)
+    return whole_c_number(link.substr(kOldForm.size()));
   return std::nullopt;
 }
 

@@ -53,6 +53,8 @@ Process read_process(s::Process::Reader r);
 
 void write_route4(const Route4& v, s::Route4::Builder b);
 Route4 read_route4(s::Route4::Reader r);
+void write_route_cache_entry(const RouteCacheEntry& v, s::RouteCacheEntry::Builder b);
+RouteCacheEntry read_route_cache_entry(s::RouteCacheEntry::Reader r);
 void write_route6(const Route6& v, s::Route6::Builder b);
 Route6 read_route6(s::Route6::Reader r);
 void write_interface(const Interface& v, s::Interface::Builder b);

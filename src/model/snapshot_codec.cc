@@ -150,6 +150,10 @@ void to_capnp(const Snapshot& v, schema::Snapshot::Builder b) {
   write_list(v.masquerade, INIT_LIST(b, Masquerade, v.masquerade), write_masquerade);
   write_names(v.names, b.initNames());
   write_list(v.warnings, INIT_LIST(b, Warnings, v.warnings), write_warning);
+  // Null and "" differ here: null means the header was not kept, "" an empty file.
+  if (v.routes4_header) b.setRoutes4Header(text_of(*v.routes4_header));
+  if (v.route_cache_header) b.setRouteCacheHeader(text_of(*v.route_cache_header));
+  write_list(v.route_cache, INIT_LIST(b, RouteCache, v.route_cache), write_route_cache_entry);
 }
 
 Snapshot from_capnp(schema::Snapshot::Reader r) {
@@ -173,6 +177,9 @@ Snapshot from_capnp(schema::Snapshot::Reader r) {
   v.masquerade = read_list<MasqueradeEntry>(r.getMasquerade(), read_masquerade);
   v.names = read_names(r.getNames());
   v.warnings = read_list<CaptureWarning>(r.getWarnings(), read_warning);
+  if (r.hasRoutes4Header()) v.routes4_header = text(r.getRoutes4Header());
+  if (r.hasRouteCacheHeader()) v.route_cache_header = text(r.getRouteCacheHeader());
+  v.route_cache = read_list<RouteCacheEntry>(r.getRouteCache(), read_route_cache_entry);
   return v;
 }
 

@@ -30,6 +30,49 @@ Route4 read_route4(s::Route4::Reader r) {
           r.getIrtt()};
 }
 
+void write_route_cache_entry(const RouteCacheEntry& v, s::RouteCacheEntry::Builder b) {
+  b.setInterfaceName(text_of(v.interface_name));
+  b.setDestination(bytes_of(v.destination));
+  b.setGateway(bytes_of(v.gateway));
+  b.setFlags(v.flags);
+  b.setRefCount(v.ref_count);
+  b.setUse(v.use);
+  b.setMetric(v.metric);
+  b.setSource(bytes_of(v.source));
+  b.setMtu(v.mtu);
+  b.setWindow(v.window);
+  b.setIrtt(v.irtt);
+  b.setTos(v.tos);
+  b.setHhRef(v.hh_ref);
+  b.setHhUptodate(v.hh_uptodate);
+  b.setSpecificDestination(bytes_of(v.specific_destination));
+  b.setHh(v.hh);
+  b.setArp(v.arp);
+  b.setColumns(v.columns);
+}
+RouteCacheEntry read_route_cache_entry(s::RouteCacheEntry::Reader r) {
+  RouteCacheEntry v;
+  v.interface_name = text(r.getInterfaceName());
+  v.destination = address(r.getDestination());
+  v.gateway = address(r.getGateway());
+  v.flags = r.getFlags();
+  v.ref_count = r.getRefCount();
+  v.use = r.getUse();
+  v.metric = r.getMetric();
+  v.source = address(r.getSource());
+  v.mtu = r.getMtu();
+  v.window = r.getWindow();
+  v.irtt = r.getIrtt();
+  v.tos = r.getTos();
+  v.hh_ref = r.getHhRef();
+  v.hh_uptodate = r.getHhUptodate();
+  v.specific_destination = address(r.getSpecificDestination());
+  v.hh = r.getHh();
+  v.arp = r.getArp();
+  v.columns = r.getColumns();
+  return v;
+}
+
 void write_route6(const Route6& v, s::Route6::Builder b) {
   b.setDestination(bytes_of(v.destination));
   b.setDestinationPrefix(v.destination_prefix);

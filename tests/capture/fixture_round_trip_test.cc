@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <map>
 
 #include "netsnap/capture/snapshot_source.h"
 #include "netsnap/timeline/timeline.h"
@@ -39,6 +41,12 @@ void expect_classes_present(const fs::path& root, const model::Snapshot& s) {
   if (has_data(net / "route")) {
     EXPECT_FALSE(s.routes4.empty());
   }
+  if (has_data(net / "rt_cache")) {
+    EXPECT_FALSE(s.route_cache.empty());
+  }
+  if (fs::exists(net / "route")) {
+    EXPECT_TRUE(s.routes4_header.has_value());
+  }
   if (has_data(net / "ipv6_route", 0)) {
     EXPECT_FALSE(s.routes6.empty());
   }
@@ -73,6 +81,56 @@ TEST(FixtureRoundTripTest, EveryFixtureSurvivesRecordAndReadBack) {
     ASSERT_EQ(reader.frames().size(), 1u);
     EXPECT_TRUE(reader.read_frame(0) == captured);
   }
+}
+
+// An empty route file ("") and a header that was never read (nullopt) replay differently, so
+// the two must survive the timeline file.
+TEST(FixtureRoundTripTest, EmptyRouteFilesKeepTheirEmptyHeader) {
+  netsnap::testing::TempDir tmp;
+  fs::path root = tmp.path("root");
+  fs::create_directories(root / "proc/net");
+  for (const char* name : {"route", "rt_cache"}) std::ofstream(root / "proc/net" / name);
+  model::Snapshot captured = make_fixture_source(root.string())->capture();
+  EXPECT_EQ(captured.routes4_header, std::optional<std::string>(""));
+  EXPECT_EQ(captured.route_cache_header, std::optional<std::string>(""));
+  captured.route_cache_header.reset();
+  std::string file = tmp.path("empty.nsnap");
+  {
+    timeline::TimelineWriter writer(file, timeline::TimelineWriter::Mode::kCreate);
+    writer.write_frame(captured);
+  }
+  model::Snapshot read = timeline::TimelineReader(file).read_frame(0);
+  EXPECT_EQ(read.routes4_header, std::optional<std::string>(""));
+  EXPECT_FALSE(read.route_cache_header.has_value());
+}
+
+void write_file(const fs::path& path, const std::string& text) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path) << text;
+}
+
+// sysfs flags lack IFF_RUNNING; the snapshot keeps the flags SIOCGIFFLAGS would give.
+TEST(FixtureRoundTripTest, InterfaceFlagsGainRunningWhenOperationallyUp) {
+  netsnap::testing::TempDir tmp;
+  fs::path net = fs::path(tmp.path("root")) / "sys/class/net";
+  write_file(net / "lo/flags", "0x9\n");
+  write_file(net / "lo/type", "772\n");
+  write_file(net / "eth0/flags", "0x1003\n");
+  write_file(net / "eth0/operstate", "up\n");
+  write_file(net / "eth1/flags", "0x1043\n");
+  write_file(net / "eth1/operstate", "down\n");
+  write_file(net / "eth2/flags", "0x1002\n");
+  write_file(net / "eth2/operstate", "unknown\n");
+  write_file(net / "eth3/flags", "0x1003\n");
+  fs::create_directories(fs::path(tmp.path("root")) / "proc");
+  model::Snapshot s = make_fixture_source(tmp.path("root"))->capture();
+  std::map<std::string, uint32_t> flags;
+  for (const auto& i : s.interfaces) flags[i.name] = i.flags.value_or(0xdead);
+  EXPECT_EQ(flags["lo"], 0x49u);  // loopback: always operationally up
+  EXPECT_EQ(flags["eth0"], 0x1043u);
+  EXPECT_EQ(flags["eth1"], 0x1003u);
+  EXPECT_EQ(flags["eth2"], 0x1002u);  // down: never RUNNING
+  EXPECT_EQ(flags["eth3"], 0x1003u);  // nothing says it is running
 }
 
 TEST(FixtureRoundTripTest, MalformedFixtureWarnsWithFileAndLine) {

@@ -166,5 +166,97 @@ TEST(ProcNetIpv6RouteTest, MalformedLinesAreReportedAndSkipped) {
   EXPECT_NE(diag.warnings()[2].message.find("'100000000'"), std::string::npos);
 }
 
+// --- /proc/net/rt_cache
+// ---------------------------------------------------------------------------
+
+constexpr std::string_view kCacheHeader22 =
+    "Iface\tDestination\tGateway \tFlags\t\tRefCnt\tUse\tMetric\tSource\t\tMTU\tWindow\tIRTT\tTOS"
+    "\tHHRef\tHHUptod\tSpecDst\n";
+
+// Lines of a Linux 2.6 cache (fixtures/routing-seed), one cut short after TOS.
+TEST(ProcNetRtCacheTest, ParsesLinux22LayoutByColumnName) {
+  std::string text(kCacheHeader22);
+  text +=
+      "lo\t640AA8C0\t640AA8C0\t80000000\t0\t412\t0\tD20AA8C0\t16436\t0\t0\t00\t-1\t0\t640AA8C0\n";
+  text +=
+      "eth0\tD20AA8C0\tD20AA8C0\t       0\t1\t2004\t0\t640AA8C0\t1500\t0\t33\t10\t1\t1\t640AA8C0\n";
+  text += "eth0\t0600000A\t00000000\t3\t1\t5\t0\t0700000A\t1500\t0\t3\t1A\n";
+  std::vector<model::RouteCacheEntry> out;
+  Diagnostics diag;
+  parse_proc_net_rt_cache(text, "proc/net/rt_cache", out, diag);
+  EXPECT_TRUE(diag.warnings().empty());
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0].interface_name, "lo");
+  EXPECT_EQ(out[0].destination.to_string(), "192.168.10.100");
+  EXPECT_EQ(out[0].source.to_string(), "192.168.10.210");
+  EXPECT_EQ(out[0].flags, 0x80000000u);
+  EXPECT_EQ(out[0].use, 412);
+  EXPECT_EQ(out[0].mtu, 16436);
+  EXPECT_EQ(out[0].hh_ref, -1);
+  EXPECT_EQ(out[0].specific_destination.to_string(), "192.168.10.100");
+  EXPECT_EQ(out[0].columns, 15);
+  EXPECT_EQ(out[1].flags, 0u);
+  EXPECT_EQ(out[1].irtt, 33);
+  EXPECT_EQ(out[1].tos, 0x10);  // the kernel prints TOS in hex
+  EXPECT_EQ(out[1].hh_uptodate, 1);
+  EXPECT_EQ(out[2].tos, 0x1a);
+  EXPECT_EQ(out[2].columns, 12);
+  EXPECT_EQ(out[2].specific_destination.family(), model::IpAddress::Family::kNone);
+}
+
+TEST(ProcNetRtCacheTest, ParsesLinux20Layout) {
+  std::string text =
+      "Iface\tDestination\tGateway "
+      "\tFlags\tRefCnt\tUse\tMetric\tSource\t\tMTU\tWindow\tIRTT\tHH\tARP\n"
+      "eth0\t0500000A\t0100000A\t07\t1\t5\t0\t0700000A\t1500\t0\t3\t-1\t1\n";
+  std::vector<model::RouteCacheEntry> out;
+  Diagnostics diag;
+  parse_proc_net_rt_cache(text, "proc/net/rt_cache", out, diag);
+  EXPECT_TRUE(diag.warnings().empty());
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].gateway.to_string(), "10.0.0.1");
+  EXPECT_EQ(out[0].flags, 0x7u);
+  EXPECT_EQ(out[0].hh, -1);
+  EXPECT_EQ(out[0].arp, 1);
+  EXPECT_EQ(out[0].columns, 13);
+}
+
+TEST(ProcNetRtCacheTest, HeadersNetstatCannotReadKeepNoLines) {
+  std::vector<model::RouteCacheEntry> out;
+  Diagnostics diag;
+  parse_proc_net_rt_cache("Iface\tDestination\tGateway\tFlags\neth0\t0100007F\t0\t0\n",
+                          "proc/net/rt_cache", out, diag);
+  std::string no_source(kCacheHeader22);
+  no_source.replace(no_source.find("Source"), 6, "Src");
+  parse_proc_net_rt_cache(
+      no_source + "lo\t0100007F\t0100007F\t0\t0\t0\t0\t0100007F\t0\t0\t0\t00\t0\t0\t0\n",
+      "proc/net/rt_cache", out, diag);
+  EXPECT_TRUE(out.empty());
+  ASSERT_EQ(diag.warnings().size(), 2u);
+  EXPECT_EQ(diag.warnings()[0].line, 1u);
+  EXPECT_NE(diag.warnings()[1].message.find("'Source'"), std::string::npos);
+}
+
+TEST(ProcNetRtCacheTest, LinesNetstatSkipsAreReported) {
+  std::string text(kCacheHeader22);
+  text += "eth0\t0600000A\t00000000\t3\t1\t5\t0\t0700000A\t1500\t0\t3\n";
+  text += "eth0\tZZ00000A\t00000000\t3\t1\t5\t0\t0700000A\t1500\t0\t3\t00\t0\t0\t0700000A\n";
+  std::vector<model::RouteCacheEntry> out;
+  Diagnostics diag;
+  parse_proc_net_rt_cache(text, "proc/net/rt_cache", out, diag);
+  EXPECT_TRUE(out.empty());
+  ASSERT_EQ(diag.warnings().size(), 2u);
+  EXPECT_EQ(diag.warnings()[0].line, 2u);
+  EXPECT_NE(diag.warnings()[0].message.find("'TOS'"), std::string::npos);
+  EXPECT_NE(diag.warnings()[1].message.find("'ZZ00000A'"), std::string::npos);
+}
+
+TEST(ProcHeaderLineTest, KeepsTheNewlineSoAnEmptyFileDiffersFromAnEmptyLine) {
+  EXPECT_EQ(proc_header_line(""), "");
+  EXPECT_EQ(proc_header_line("\n"), "\n");
+  EXPECT_EQ(proc_header_line("Iface\tDestination\nrest\n"), "Iface\tDestination\n");
+  EXPECT_EQ(proc_header_line("no newline"), "no newline");
+}
+
 }  // namespace
 }  // namespace netsnap::capture

@@ -61,37 +61,64 @@ TEST(ProcNetSnmpTest, AppendsAfterSectionsOfAnotherFile) {
   EXPECT_EQ(out[2].counters[1].value, 18682511u);
 }
 
-TEST(ProcNetSnmpTest, BrokenPairsAreReportedAndLaterPairsStillRead) {
+TEST(ProcNetSnmpTest, OddPairsAreKeptAsNetstatReadsThem) {
   std::string text =
-      "Ip: Forwarding DefaultTTL\n"      // 1: its values line is missing
-      "Icmp: InMsgs InErrors\n"          // 2
-      "Icmp: 1 0\n"                      // 3
-      "Udp: InDatagrams NoPorts\n"       // 4
-      "Udp: 1 2 3\n"                     // 5: one value too many
-      "Tcp: ActiveOpens PassiveOpens\n"  // 6
-      "Tcp: 12 x7\n"                     // 7: not a number
-      "garbage without a colon\n"        // 8
-      "\n"                               // 9
-      "UdpLite: InDatagrams\n"           // 10
-      "UdpLite: 5\n"                     // 11
-      "IpExt: InNoRoutes\n";             // 12: the file ends before its values
+      "Ip: Forwarding DefaultTTL\n"  // 1
+      "Ip: 2\n"                      // 2: a value short, netstat reads 0
+      "\n"                           // 3: skipped
+      "Udp: InDatagrams NoPorts\n"   // 4
+      "Udpx: 1 2 3\n"                // 5: other title, one value too many: ignored
+      "Tcp: A B C\n"                 // 6
+      "Tcp: 12 x7 5\n"               // 7: after 'x7' strtoull stays stuck: 0 0
+      "My Title: K\r\n"              // 8: titles may hold spaces, keys a '\r'
+      "My Title: -1\r\n"             // 9
+      "IpExt: InNoRoutes\n";         // 10: no values line, netstat ignores it
+  std::vector<StatSection> out;
+  Diagnostics diag;
+  parse_proc_net_snmp(text, "proc/net/snmp", out, diag);
+  ASSERT_EQ(out.size(), 4u);
+  EXPECT_EQ(out[0].counters, (std::vector<StatCounter>{{"Forwarding", 2}, {"DefaultTTL", 0}}));
+  EXPECT_EQ(out[1].name, "Udp");
+  EXPECT_EQ(out[1].counters, (std::vector<StatCounter>{{"InDatagrams", 1}, {"NoPorts", 2}}));
+  EXPECT_EQ(out[2].counters, (std::vector<StatCounter>{{"A", 12}, {"B", 0}, {"C", 0}}));
+  EXPECT_EQ(out[3].name, "My Title");
+  EXPECT_EQ(out[3].counters, (std::vector<StatCounter>{{"K\r", 18446744073709551615u}}));
+  // Every oddity is an `other` warning: netstat reads on.
+  std::vector<uint32_t> lines;
+  for (const auto& w : diag.warnings()) {
+    EXPECT_EQ(w.kind, model::WarningKind::kOther);
+    lines.push_back(w.line);
+  }
+  EXPECT_EQ(lines, (std::vector<uint32_t>{2, 5, 7, 9, 10}));
+}
+
+TEST(ProcNetSnmpTest, PairWithoutColonEndsTheFileAsInNetstat) {
+  std::string text =
+      "Tcp: ActiveOpens\n"
+      "Tcp: 1\n"
+      "UdpLite: InDatagrams\n"
+      "this line has no colon\n"
+      "IcmpMsg: InType3\n"
+      "IcmpMsg: 1\n";
+  std::vector<StatSection> out;
+  Diagnostics diag;
+  parse_proc_net_snmp(text, "proc/net/snmp", out, diag);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].name, "Tcp");
+  ASSERT_EQ(diag.warnings().size(), 1u);
+  EXPECT_EQ(diag.warnings()[0].kind, model::WarningKind::kMalformedLine);
+  EXPECT_EQ(diag.warnings()[0].line, 4u);
+}
+
+TEST(ProcNetSnmpTest, NulEndsWhatNetstatSeesOfALine) {
+  using namespace std::string_literals;
+  std::string text = "Tcp: Active\0Opens Passive\nTcp: 1 2\nUdp: In\nUdp: 3\0 4\n"s;
   std::vector<StatSection> out;
   Diagnostics diag;
   parse_proc_net_snmp(text, "proc/net/snmp", out, diag);
   ASSERT_EQ(out.size(), 2u);
-  EXPECT_EQ(out[0].name, "Icmp");
-  EXPECT_EQ(out[0].counters, (std::vector<StatCounter>{{"InMsgs", 1}, {"InErrors", 0}}));
-  EXPECT_EQ(out[1].name, "UdpLite");
-  EXPECT_EQ(out[1].counters, (std::vector<StatCounter>{{"InDatagrams", 5}}));
-  ASSERT_EQ(diag.warnings().size(), 5u);
-  EXPECT_EQ(diag.warnings()[0].path, "proc/net/snmp");
-  EXPECT_EQ(diag.warnings()[0].line, 1u);
-  EXPECT_NE(diag.warnings()[0].message.find("'Ip'"), std::string::npos);
-  EXPECT_EQ(diag.warnings()[1].line, 5u);
-  EXPECT_EQ(diag.warnings()[2].line, 7u);
-  EXPECT_NE(diag.warnings()[2].message.find("'x7'"), std::string::npos);
-  EXPECT_EQ(diag.warnings()[3].line, 8u);
-  EXPECT_EQ(diag.warnings()[4].line, 12u);
+  EXPECT_EQ(out[0].counters, (std::vector<StatCounter>{{"Active", 1}}));
+  EXPECT_EQ(out[1].counters, (std::vector<StatCounter>{{"In", 3}}));
 }
 
 TEST(ProcNetSnmp6Test, SplitsSectionsAtTheKeysFirstSix) {
@@ -123,28 +150,47 @@ TEST(ProcNetSnmp6Test, SplitsSectionsAtTheKeysFirstSix) {
   EXPECT_EQ(out[3].counters[1], (StatCounter{"UdpLite6MemErrors", 18446744073709551615u}));
 }
 
-TEST(ProcNetSnmp6Test, MalformedLinesAreReportedAndSkipped) {
+TEST(ProcNetSnmp6Test, OddLinesRepeatThePreviousKeyOrValueAsInNetstat) {
   std::string text =
-      "Ip6InReceives 1\n"
-      "Ip6InHdrErrors\n"
-      "Ip6InTooBigErrors 1 2\n"
-      "\n"
-      "Ip6InNoRoutes 0x10\n"
-      "Ip6InAddrErrors 99999999999999999999\n"
-      "Ip6InDelivers 5\n";
+      "Ip6InReceives 10\n"
+      "Ip6InHdrErrors\n"                         // no value: the previous one (10)
+      "\n"                                       // blank: the previous key and value again
+      "Ip6InTooBigErrors 1 2\n"                  // extra field ignored
+      "garbage-without-number\n"                 // no '6': its own section, previous value
+      "Ip6InNoRoutes 0x10\n"                     // strtoull stops at 'x'
+      "Ip6InAddrErrors 99999999999999999999\n";  // overflow saturates
   std::vector<StatSection> out;
   Diagnostics diag;
   parse_proc_net_snmp6(text, "proc/net/snmp6", out, diag);
-  ASSERT_EQ(out.size(), 1u);
-  EXPECT_EQ(out[0].counters,
-            (std::vector<StatCounter>{{"Ip6InReceives", 1}, {"Ip6InDelivers", 5}}));
-  ASSERT_EQ(diag.warnings().size(), 4u);
-  EXPECT_EQ(diag.warnings()[0].path, "proc/net/snmp6");
-  EXPECT_EQ(diag.warnings()[0].line, 2u);
-  EXPECT_EQ(diag.warnings()[1].line, 3u);
-  EXPECT_EQ(diag.warnings()[2].line, 5u);
-  EXPECT_NE(diag.warnings()[2].message.find("'0x10'"), std::string::npos);
-  EXPECT_EQ(diag.warnings()[3].line, 6u);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0].name, "Ip6");
+  EXPECT_EQ(out[0].counters, (std::vector<StatCounter>{{"Ip6InReceives", 10},
+                                                       {"Ip6InHdrErrors", 10},
+                                                       {"Ip6InHdrErrors", 10},
+                                                       {"Ip6InTooBigErrors", 1}}));
+  EXPECT_EQ(out[1].name, "garbage-without-number");
+  EXPECT_EQ(out[1].counters, (std::vector<StatCounter>{{"garbage-without-number", 1}}));
+  EXPECT_EQ(out[2].name, "Ip6");
+  EXPECT_EQ(
+      out[2].counters,
+      (std::vector<StatCounter>{{"Ip6InNoRoutes", 0}, {"Ip6InAddrErrors", 18446744073709551615u}}));
+  std::vector<uint32_t> lines;
+  for (const auto& w : diag.warnings()) lines.push_back(w.line);
+  EXPECT_EQ(lines, (std::vector<uint32_t>{2, 3, 4, 5, 6}));
+}
+
+TEST(ProcNetSnmp6Test, LongLinesAreReadInFgetsPieces) {
+  // netstat reads snmp6 with fgets() into 1024 bytes: the rest of a longer line is a line of its
+  // own.
+  std::string text = "Ip6InReceives 1\nIp6" + std::string(1020, 'X') + "Y 5\n";
+  std::vector<StatSection> out;
+  Diagnostics diag;
+  parse_proc_net_snmp6(text, "proc/net/snmp6", out, diag);
+  ASSERT_EQ(out.size(), 2u);
+  ASSERT_EQ(out[0].counters.size(), 2u);
+  EXPECT_EQ(out[0].counters[1], (StatCounter{"Ip6" + std::string(1020, 'X'), 1}));
+  EXPECT_EQ(out[1].name, "Y");
+  EXPECT_EQ(out[1].counters, (std::vector<StatCounter>{{"Y", 5}}));
 }
 
 TEST(ProcNetSctpSnmpTest, PutsEveryKeyInOneSctpSection) {
@@ -167,17 +213,43 @@ TEST(ProcNetSctpSnmpTest, PutsEveryKeyInOneSctpSection) {
   EXPECT_EQ(out[0].counters, expected);
 }
 
-TEST(ProcNetSctpSnmpTest, MalformedLinesAreReportedAndSkipped) {
-  std::string text = "SctpCurrEstab one\nSctpActiveEstabs 2\n";
+TEST(ProcNetSctpSnmpTest, OddLinesAreKeptAsNetstatReadsThem) {
+  std::string text =
+      "SctpCurrEstab one\n"     // not a number: 0
+      "  5\n"                   // empty key
+      "SctpActiveEstabs\n"      // no value: skipped
+      "SctpPassiveEstabs \r\n"  // '\r' is a value to netstat: 0
+      "SctpAborteds -3\n";
   std::vector<StatSection> out;
   Diagnostics diag;
   parse_proc_net_sctp_snmp(text, "proc/net/sctp/snmp", out, diag);
   ASSERT_EQ(out.size(), 1u);
-  EXPECT_EQ(out[0].counters, (std::vector<StatCounter>{{"SctpActiveEstabs", 2}}));
-  ASSERT_EQ(diag.warnings().size(), 1u);
-  EXPECT_EQ(diag.warnings()[0].path, "proc/net/sctp/snmp");
-  EXPECT_EQ(diag.warnings()[0].line, 1u);
-  EXPECT_NE(diag.warnings()[0].message.find("'one'"), std::string::npos);
+  EXPECT_EQ(out[0].counters, (std::vector<StatCounter>{{"SctpCurrEstab", 0},
+                                                       {"", 5},
+                                                       {"SctpPassiveEstabs", 0},
+                                                       {"SctpAborteds", uint64_t{0} - 3}}));
+  std::vector<uint32_t> lines;
+  for (const auto& w : diag.warnings()) lines.push_back(w.line);
+  EXPECT_EQ(lines, (std::vector<uint32_t>{1, 2, 3, 4}));
+}
+
+TEST(ProcNetSctpSnmpTest, EmptyFileStillHasTheSection) {
+  std::vector<StatSection> out;
+  Diagnostics diag;
+  parse_proc_net_sctp_snmp("", "proc/net/sctp/snmp", out, diag);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].name, "Sctp");
+  EXPECT_TRUE(out[0].counters.empty());
+}
+
+TEST(ProcNetSctpSnmpTest, LastLineWithoutNewlineReadsTheTailOfTheLineBefore) {
+  // netstat looks one byte past the key, into what the previous line left in its buffer.
+  std::vector<StatSection> out;
+  Diagnostics diag;
+  parse_proc_net_sctp_snmp("SctpCurrEstab 4   77\nSctpOutOfBlues", "proc/net/sctp/snmp", out, diag);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].counters,
+            (std::vector<StatCounter>{{"SctpCurrEstab", 4}, {"SctpOutOfBlues", 77}}));
 }
 
 }  // namespace

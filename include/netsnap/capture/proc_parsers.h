@@ -4,6 +4,7 @@
 // They never read files themselves: the sources (live, fixture) do that, tests pass text inline.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +33,13 @@ void parse_proc_net_route(std::string_view text, std::string_view path,
                           std::vector<model::Route4>& out, Diagnostics& diag);
 void parse_proc_net_ipv6_route(std::string_view text, std::string_view path,
                                std::vector<model::Route6>& out, Diagnostics& diag);
+// /proc/net/rt_cache in either layout its header names (Linux 2.2+ or 2.0); only the header on
+// Linux 3.6 and later.
+void parse_proc_net_rt_cache(std::string_view text, std::string_view path,
+                             std::vector<model::RouteCacheEntry>& out, Diagnostics& diag);
+// The first line of a file as netstat reads it to check a header: newline included, "" when
+// the file is empty.
+std::string proc_header_line(std::string_view text);
 
 // /proc/net/dev: creates (or completes) one Interface per line, with counters, in file order.
 void parse_proc_net_dev(std::string_view text, std::string_view path,

@@ -11,7 +11,9 @@
 
 namespace netsnap::capture {
 
-// The socket inode a /proc/PID/fd link text names: "socket:[12345]" or the old "[0000]:12345".
+// The socket inode a /proc/PID/fd link text names: "socket:[12345]" or the old "[0000]:12345",
+// read by netstat's rules (at most 29 bytes of link, the number as C's strtoul base 0 reads it,
+// "socket:[N]" at least 11 characters) so that fixture roots replay as netstat saw them.
 std::optional<uint64_t> socket_inode_from_link(std::string_view link);
 
 // The real uid from a /proc/PID/status text ("Uid:\t1000\t1000\t1000\t1000").

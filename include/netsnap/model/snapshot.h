@@ -176,6 +176,31 @@ struct Route4 {
   bool operator==(const Route4&) const = default;
 };
 
+// One data line of /proc/net/rt_cache (Linux 2.0 to 3.5; later kernels print only the header).
+// Which of the layout-specific fields are meaningful depends on the header (2.2+: tos, hh_ref,
+// hh_uptodate, specific_destination; 2.0: hh, arp).
+struct RouteCacheEntry {
+  std::string interface_name;
+  IpAddress destination;
+  IpAddress gateway;
+  uint32_t flags = 0;  // RTF_* and RTCF_* bits
+  int32_t ref_count = 0;
+  int32_t use = 0;
+  int32_t metric = 0;
+  IpAddress source;
+  int32_t mtu = 0;
+  int32_t window = 0;
+  int32_t irtt = 0;
+  int32_t tos = 0;  // the value; the file has it in hex
+  int32_t hh_ref = 0;
+  int32_t hh_uptodate = 0;
+  IpAddress specific_destination;  // kNone when the line stopped before it
+  int32_t hh = 0;
+  int32_t arp = 0;
+  uint8_t columns = 0;  // how many of the layout's columns, in header order, the line filled
+  bool operator==(const RouteCacheEntry&) const = default;
+};
+
 struct Route6 {
   IpAddress destination;
   uint8_t destination_prefix = 0;
@@ -354,7 +379,13 @@ struct Snapshot {
   std::vector<Process> processes;  // only those holding sockets, in /proc directory order
   ProcessScan process_scan;
   std::vector<Route4> routes4;
+  // The first line of /proc/net/route as read, newline included ("" for an empty file): netstat
+  // checks it for the columns it needs. nullopt in recordings made before it was kept.
+  std::optional<std::string> routes4_header;
   std::vector<Route6> routes6;
+  // The same for /proc/net/rt_cache, whose header also decides its layout; nullopt when not read.
+  std::optional<std::string> route_cache_header;
+  std::vector<RouteCacheEntry> route_cache;  // file order
   std::vector<Interface> interfaces;  // /proc/net/dev order, then interfaces known only otherwise
   std::vector<MulticastGroup> multicast;  // igmp order, then igmp6 order
   std::vector<StatSection> statistics;    // snmp, netstat, snmp6, sctp/snmp; each in kernel order

@@ -1,0 +1,36 @@
+// What a command prints, kept as ordered chunks for stdout and stderr so that it can be compared
+// stream by stream (tests, the oracle) or written out in the order it was produced (the CLI).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace netsnap::render {
+
+class Output {
+ public:
+  void out(std::string_view text) { append(false, text); }
+  void err(std::string_view text) { append(true, text); }
+
+  std::string stdout_text() const { return joined(false); }
+  std::string stderr_text() const { return joined(true); }
+  bool empty() const { return chunks_.empty(); }
+
+  // Writes every chunk to its descriptor, in order. False when a write fails.
+  bool write_to(int out_fd, int err_fd) const;
+  void append(const Output& other);
+  void clear() { chunks_.clear(); }
+
+ private:
+  struct Chunk {
+    bool to_stderr;
+    std::string text;
+  };
+  void append(bool to_stderr, std::string_view text);
+  std::string joined(bool to_stderr) const;
+
+  std::vector<Chunk> chunks_;
+};
+
+}  // namespace netsnap::render

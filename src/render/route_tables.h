@@ -1,0 +1,48 @@
+// The tables of netstat -r, one printer per address family (NETSTAT-FORMAT.md §8, §9). Each
+// returns what netstat's printer for that family returns: 0, or the status netstat exits with.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "netstat_modes.h"
+
+namespace netsnap::render {
+
+// What one of netstat's route printers leaves behind for the next: errno, which only shows in the
+// message for an empty rt_cache. netstat starts with ENOENT; any name lookup clears it, and the
+// IPv6 cache pass sets it again (it first tries to open /proc/net/ndisc).
+struct RouteRun {
+  bool errno_cleared = false;
+};
+
+// netstat's column style for IPv4 route tables, from the number of -e (§8.1):
+// 1 = Metric/Ref/Use, 2 = MSS/Window/irtt, 3 = both, 0 = no column header and no rows.
+enum class RouteStyle { kNone = 0, kMetrics = 1, kTcp = 2, kBoth = 3 };
+RouteStyle route_style(int extend);
+
+// netstat -r -A inet: the FIB (§8.2). Prints nothing but its error when the file is missing.
+int print_ipv4_fib(const RenderContext& context, RouteRun& run, Output& output);  // ipv4_routes.cc
+
+// netstat -rC -A inet: the routing cache (§8.3).
+int print_ipv4_route_cache(const RenderContext& context, RouteRun& run,
+                           Output& output);  // ipv4_route_cache.cc
+
+// netstat -r -A inet6 (§9): the routes without RTF_CACHE, or with `cache` only those with it.
+int print_ipv6_routes(const RenderContext& context, bool cache, RouteRun& run,
+                      Output& output);  // ipv6_routes.cc
+
+// The error netstat prints through perror() for a kernel file that could not be opened:
+// "/proc/net/route: No such file or directory".
+std::string open_error(const model::Snapshot& snapshot, std::string_view path);
+
+// True when the kernel file was read (or, for recordings that predate it, presumably was).
+bool source_readable(const model::Snapshot& snapshot, std::string_view path);
+
+// netstat's proc_gen_fmt(): the first of `names` that does not follow the previous one among
+// the header's words (separated by blanks and '|'), or "" when all do.
+std::string first_missing_column(std::string_view header,
+                                 std::initializer_list<std::string_view> names);
+
+}  // namespace netsnap::render
