@@ -155,6 +155,16 @@ void read_interface_dir(const RootFs& fs, model::Interface& i) {
   i.hardware_address = parse_mac(read_trimmed(fs, dir + "address"));
 }
 
+// The kernel gives an up loopback device 127.0.0.1/8 by itself. Fixture roots have no file for
+// interface addresses (netstat reads them by ioctl), so an up "lo" is taken to have it, as every
+// real host's has; netstat -i lists it, and -ie prints its inet line.
+void add_loopback_address(model::Interface& i) {
+  constexpr uint32_t kUp = 0x1;
+  if (i.name != "lo" || !i.flags || !(*i.flags & kUp) || !i.addresses4.empty()) return;
+  i.addresses4.push_back({"lo", model::IpAddress::v4({127, 0, 0, 1}),
+                          model::IpAddress::v4({255, 0, 0, 0}), std::nullopt, std::nullopt});
+}
+
 }  // namespace
 
 std::string read_trimmed(const RootFs& fs, std::string_view relative) {
@@ -178,7 +188,10 @@ void capture_sys_class_net(const RootFs& fs, model::Snapshot& s, Diagnostics& di
   } else if (error != ENOENT) {
     diag.unreadable("sys/class/net", std::strerror(error));
   }
-  for (auto& i : s.interfaces) read_interface_dir(fs, i);
+  for (auto& i : s.interfaces) {
+    read_interface_dir(fs, i);
+    add_loopback_address(i);
+  }
 }
 
 }  // namespace netsnap::capture

@@ -69,6 +69,7 @@ int run(int argc, char** argv) {
   Command record = add_record_command(app);
   Command ls = add_ls_command(app);
   Command dump = add_dump_command(app);
+  Command materialize = add_materialize_command(app);
   describe_raw_commands(app);
   try {
     app.parse(argc, argv);
@@ -83,6 +84,7 @@ int run(int argc, char** argv) {
   try {
     if (app.got_subcommand("record")) return record();
     if (app.got_subcommand("ls")) return ls();
+    if (app.got_subcommand("materialize")) return materialize();
     return dump();
   } catch (const std::exception& e) {
     std::cerr << "netsnap: " << e.what() << "\n";

@@ -32,6 +32,7 @@ import os
 import random
 import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import kernel_text as kt  # noqa: E402
 import stat_keys  # noqa: E402
@@ -423,11 +424,14 @@ class Gen:
     # -- processes -----------------------------------------------------------------------------
 
     def cmdline(self):
-        """argv as bytes: absolute and relative argv[0], empty, long, odd characters."""
+        """argv as bytes: absolute and relative argv[0], empty, long, odd characters.
+
+        No control characters: netsnap prints them as '?' where 2.10 prints them raw (a listed
+        deviation, covered by the renderer's unit tests)."""
         r = self.rng
         base = self.label(r.randint(2, 12))
         kind = self.pick(["abs", "abs", "abs", "rel", "empty", "long", "slash-end", "spaces",
-                          "tab", "utf8", "no-nul", "huge"])
+                          "utf8", "no-nul", "huge"])
         if kind == "abs":
             argv = ["/usr/sbin/" + base] + [self.label(4) for _ in range(r.randint(0, 3))]
         elif kind == "rel":
@@ -440,8 +444,6 @@ class Gen:
             argv = ["/usr/bin/"]
         elif kind == "spaces":
             argv = ["/usr/lib/" + base + " with spaces", "x"]
-        elif kind == "tab":
-            argv = [base + "\tname"]
         elif kind == "utf8":
             argv = ["/usr/bin/\u00fcberd\u00e4mon-\u00e9t\u00e9-\u65e5\u672c\u8a9e"]
         elif kind == "no-nul":

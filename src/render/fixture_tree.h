@@ -1,0 +1,57 @@
+// Private helpers of the fixture writer (render/fixture_writer.h): a directory tree that throws
+// on errors with the path named, printf-style formatting of kernel lines, and one function per
+// group of files, each the inverse of the capture code that reads them.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <string_view>
+
+#include "netsnap/model/snapshot.h"
+
+namespace netsnap::render::fixture {
+
+class FixtureTree {
+ public:
+  explicit FixtureTree(std::string root) : root_(std::move(root)) {}
+  const std::string& root() const { return root_; }
+
+  // Parents are created as needed; existing files are replaced.
+  void write(std::string_view relative, std::string_view bytes, mode_t mode = 0644) const;
+  void make_dir(std::string_view relative, mode_t mode = 0755) const;
+  void symlink(std::string_view target, std::string_view relative) const;
+
+  // A kernel table as the snapshot recorded its source: present -> the text; absent -> nothing;
+  // unreadable -> an empty file no one but root can read (EACCES is how such files fail for
+  // the unprivileged readers netstat usually runs as); not recorded -> the text when has_data.
+  void write_source(const model::Snapshot& s, std::string_view relative, const std::string& text,
+                    bool has_data) const;
+
+ private:
+  std::string absolute(std::string_view relative) const;
+  std::string root_;
+};
+
+std::string strprintf(const char* format, ...) __attribute__((format(printf, 1, 2)));
+
+// An address as /proc/net/tcp prints it: each 32-bit word of the network-order bytes as this
+// machine's %08X of it (the inverse of capture's parse_proc_address).
+std::string proc_address(const model::IpAddress& a);
+// 32 lowercase hex digits, byte by byte (the kernel's %pi6).
+std::string ipv6_hex(const model::IpAddress& a);
+// The kernel's %pI4 / %pI6 (eight groups of four hex digits, uncompressed).
+std::string kernel_address_text(const model::IpAddress& a);
+// Pads a line to width with spaces, as the kernel's seq_pad() does for tcp, udp and route.
+std::string padded(std::string line, size_t width);
+
+void write_sockets(const model::Snapshot& s, const FixtureTree& tree);
+void write_routes(const model::Snapshot& s, const FixtureTree& tree);
+void write_interfaces(const model::Snapshot& s, const FixtureTree& tree);
+void write_multicast(const model::Snapshot& s, const FixtureTree& tree);
+void write_statistics(const model::Snapshot& s, const FixtureTree& tree);
+void write_nat(const model::Snapshot& s, const FixtureTree& tree);
+void write_processes(const model::Snapshot& s, const FixtureTree& tree);
+void write_names(const model::Snapshot& s, const FixtureTree& tree);
+
+}  // namespace netsnap::render::fixture
