@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build pkg-config capnproto libcapnp-dev libzstd-dev libcli11-dev
-          googletest libgtest-dev net-tools iproute2 util-linux python3)
+          googletest libgtest-dev net-tools iproute2 util-linux python3
+          nlohmann-json3-dev libcsv-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

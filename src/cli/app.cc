@@ -70,6 +70,7 @@ int run(int argc, char** argv) {
   Command ls = add_ls_command(app);
   Command dump = add_dump_command(app);
   Command materialize = add_materialize_command(app);
+  Command export_frames = add_export_command(app);
   describe_raw_commands(app);
   try {
     app.parse(argc, argv);
@@ -85,6 +86,7 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("record")) return record();
     if (app.got_subcommand("ls")) return ls();
     if (app.got_subcommand("materialize")) return materialize();
+    if (app.got_subcommand("export")) return export_frames();
     return dump();
   } catch (const std::exception& e) {
     std::cerr << "netsnap: " << e.what() << "\n";

@@ -16,6 +16,7 @@ Command add_record_command(CLI::App& app);
 Command add_ls_command(CLI::App& app);
 Command add_dump_command(CLI::App& app);
 Command add_materialize_command(CLI::App& app);
+Command add_export_command(CLI::App& app);
 
 // show and netstat take netstat's own command line, which CLI11 cannot parse (getopt clusters,
 // abbreviations, permutation); run() hands them their raw arguments.

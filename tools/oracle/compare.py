@@ -297,9 +297,7 @@ def parse_args():
                    help="only these case names of the grid (see option_grid.py GRID)")
     p.add_argument("--netsnap", default=os.environ.get("NETSNAP",
                                                        os.path.join(REPO, "build", "netsnap")))
-    p.add_argument("--oracle", default=os.environ.get(
-        "NETSTAT_ORACLE", os.path.join(os.path.dirname(REPO), "shared", "tools",
-                                       "netstat-oracle")))
+    p.add_argument("--oracle", default=os.environ.get("NETSTAT_ORACLE", default_oracle()))
     p.add_argument("--keep", metavar="DIR", help="keep roots, recordings and mismatches here")
     p.add_argument("--oracle-cache", metavar="DIR", help="reuse oracle results stored here")
     p.add_argument("--jobs", type=int, default=2, help="parallel cases (at most 2)")
@@ -323,6 +321,16 @@ def prepare_roots(opts, workdir):
     if opts.malformed_seeds:
         roots += generate_roots(workdir, opts.malformed_seeds, True)
     return roots
+
+
+def default_oracle():
+    """../shared/tools/netstat-oracle beside the repository, else the workplace's own copy (a
+    clone made elsewhere, as CI's, has no ../shared)."""
+    for path in (os.path.join(os.path.dirname(REPO), "shared", "tools", "netstat-oracle"),
+                 "/work/shared/tools/netstat-oracle"):
+        if os.path.exists(path):
+            return path
+    return path
 
 
 def main():
