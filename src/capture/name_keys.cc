@@ -62,16 +62,11 @@ void add_sockets(NameKeys& keys, const model::Snapshot& s) {
   }
 }
 
-// Route destinations are hosts when the H flag is set or host bits remain, networks otherwise.
+// Route destinations are names of hosts or of networks (Route4::destination_is_host).
 void add_routes(NameKeys& keys, const model::Snapshot& s) {
   for (const auto& r : s.routes4) {
-    if (!r.destination.is_unspecified()) {
-      bool host_bits = false;
-      for (size_t i = 0; i < 4 && r.mask.is_v4(); ++i)
-        host_bits |= (r.destination.data()[i] & ~r.mask.data()[i]) != 0;
-      bool host = (r.flags & 0x4) || host_bits;
-      (host ? keys.hosts4 : keys.networks4).push_back(r.destination);
-    }
+    if (!r.destination.is_unspecified())
+      (r.destination_is_host() ? keys.hosts4 : keys.networks4).push_back(r.destination);
     if (r.gateway.is_v4() && !r.gateway.is_unspecified()) keys.hosts4.push_back(r.gateway);
   }
   // The cache's addresses are resolved like connection addresses.

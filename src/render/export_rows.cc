@@ -50,13 +50,9 @@ std::string protocol_name(model::InetProtocol protocol) {
 // Unlike netstat -p (render/program_table.cc), the name is neither truncated nor cleaned of control
 // characters: an export keeps the data, and the JSON/CSV libraries make any bytes safe.
 std::string program_of(const model::Process& process) {
-  std::string_view argv0(process.cmdline);
-  argv0 = argv0.substr(0, argv0.find('\0'));
-  if (argv0.empty()) return process.comm;  // kernel threads and zombies have no argv
-  // Like netstat: an absolute path is cut to its basename; anything else ("sshd: root@pts/0", as
-  // processes retitle themselves) is kept whole.
-  if (argv0.front() == '/') argv0.remove_prefix(argv0.rfind('/') + 1);
-  return std::string(argv0);
+  // Kernel threads and zombies have no argv: their comm names them.
+  if (process.cmdline.empty() || process.cmdline[0] == '\0') return process.comm;
+  return std::string(model::program_name_of(process.cmdline));
 }
 
 struct Owner {

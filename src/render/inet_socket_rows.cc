@@ -15,21 +15,31 @@ using model::InetSocket;
 // What differs between the four protocols' files.
 struct InetFiles {
   InetProtocol protocol;
-  std::string_view path4, path6;
+  SectionFiles files;
   std::string_view proto4, proto6;  // the Proto column
   std::string_view service;         // services database protocol for port names
-  std::string_view family;          // "no support" message name
-  std::string_view bogus;           // "warning, got bogus WHAT line."
 };
 
 constexpr InetFiles kFiles[] = {
-    {InetProtocol::kTcp, "proc/net/tcp", "proc/net/tcp6", "tcp", "tcp6", "tcp", "AF INET (tcp)",
+    {InetProtocol::kTcp,
+     {"proc/net/tcp", "proc/net/tcp6", "AF INET (tcp)", "tcp"},
+     "tcp",
+     "tcp6",
      "tcp"},
-    {InetProtocol::kUdp, "proc/net/udp", "proc/net/udp6", "udp", "udp6", "udp", "AF INET (udp)",
+    {InetProtocol::kUdp,
+     {"proc/net/udp", "proc/net/udp6", "AF INET (udp)", "udp"},
+     "udp",
+     "udp6",
      "udp"},
-    {InetProtocol::kUdpLite, "proc/net/udplite", "proc/net/udplite6", "udpl", "udpl6", "udp",
-     "AF INET (udplite)", "udp"},
-    {InetProtocol::kRaw, "proc/net/raw", "proc/net/raw6", "raw", "raw6", "raw", "AF INET (raw)",
+    {InetProtocol::kUdpLite,
+     {"proc/net/udplite", "proc/net/udplite6", "AF INET (udplite)", "udp"},
+     "udpl",
+     "udpl6",
+     "udp"},
+    {InetProtocol::kRaw,
+     {"proc/net/raw", "proc/net/raw6", "AF INET (raw)", "raw"},
+     "raw",
+     "raw6",
      "raw"},
 };
 
@@ -65,7 +75,7 @@ void append_endpoint(std::string& line, const SocketListing& listing,
     line.append(port_name);
     if (line.size() - start > kAddressBuffer) line.resize(start + kAddressBuffer);
   }
-  if (line.size() - start < 23) line.append(23 - (line.size() - start), ' ');
+  pad_from(line, start, 23);
 }
 
 void append_state(std::string& line, const InetSocket& s) {
@@ -82,7 +92,7 @@ void append_state(std::string& line, const InetSocket& s) {
       append_number(line, static_cast<int64_t>(s.state));
       break;
   }
-  if (line.size() - start < 11) line.append(11 - (line.size() - start), ' ');
+  pad_from(line, start, 11);
 }
 
 // §3.8. tcp divides by the clock tick rate, udp and raw by a fixed 100; udp shows no retransmits.
@@ -118,8 +128,6 @@ class InetRowWriter {
   }
 
   void print_file(bool ipv6) {
-    warn_bogus_lines(listing_.snapshot(), ipv6 ? files_.path6 : files_.path4, files_.bogus,
-                     output_);
     for (const InetSocket& s : listing_.snapshot().inet_sockets) {
       if (s.protocol != files_.protocol || s.ipv6 != ipv6) continue;
       if (!row_selected(listing_.options(), is_server(s))) continue;
@@ -132,9 +140,9 @@ class InetRowWriter {
     line_.clear();
     append_left(line_, proto, 5);
     line_ += ' ';
-    append_right_number(line_, static_cast<int64_t>(s.rx_queue), 6);
+    append_right(line_, static_cast<int64_t>(s.rx_queue), 6);
     line_ += ' ';
-    append_right_number(line_, static_cast<int64_t>(s.tx_queue), 6);
+    append_right(line_, static_cast<int64_t>(s.tx_queue), 6);
     line_ += ' ';
     append_endpoint(line_, listing_, s.local_address, s.local_port, files_.service);
     line_ += ' ';
@@ -158,7 +166,7 @@ class InetRowWriter {
 int render_inet_sockets(const SocketListing& listing, InetProtocol protocol, Output& output) {
   const InetFiles& files = files_of(protocol);
   InetRowWriter writer(listing, files, output);
-  return render_file_pair(listing, files.path4, files.path6, files.family, output,
+  return render_file_pair(listing, files.files, output,
                           [&](bool ipv6) { writer.print_file(ipv6); });
 }
 

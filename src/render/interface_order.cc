@@ -15,18 +15,18 @@ struct SplitName {
   bool has_alias = false;
 };
 
-SplitName split_alias(std::string_view name) {
-  size_t pos = name.size();
-  while (pos > 0 && std::isdigit(static_cast<unsigned char>(name[pos - 1]))) --pos;
-  if (pos < name.size() && pos > 0 && name[pos - 1] == ':')
-    return {std::string(name.substr(0, pos - 1)), name.substr(pos), true};
-  return {std::string(name), {}, false};
-}
-
+// Where the run of digits that ends `name` starts (name.size() when there is none).
 size_t digits_start(std::string_view name) {
   size_t pos = name.size();
   while (pos > 0 && std::isdigit(static_cast<unsigned char>(name[pos - 1]))) --pos;
   return pos;
+}
+
+SplitName split_alias(std::string_view name) {
+  size_t pos = digits_start(name);
+  if (pos < name.size() && pos > 0 && name[pos - 1] == ':')
+    return {std::string(name.substr(0, pos - 1)), name.substr(pos), true};
+  return {std::string(name), {}, false};
 }
 
 // atoi(): strtol's value cut to an int.

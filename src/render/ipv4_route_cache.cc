@@ -169,11 +169,9 @@ class CacheReader {
   std::string previous_specdst_;
 };
 
-std::string num(int32_t value) { return std::to_string(value); }
-
 std::string row_line(const CacheRow& row, RouteStyle style, Layout layout,
                      const RenderContext& context) {
-  bool numeric = context.options.numeric_hosts || context.options.symbolic;
+  bool numeric = numeric_route_addresses(context.options);
   const RouteCacheEntry& e = row.entry;
   std::string line;
   for (const auto* address : {&e.source, &e.destination, &e.gateway}) {
@@ -182,45 +180,22 @@ std::string row_line(const CacheRow& row, RouteStyle style, Layout layout,
   }
   append_left(line, flags_text(e.flags, layout), 5);
   line += ' ';
-  if (style == RouteStyle::kMetrics) {
-    append_left(line, num(e.metric), 6);
-    line += ' ';
-    append_left(line, num(e.ref_count), 2);
-    line += ' ';
-    append_right(line, num(e.use), 7);
-    return line + " " + e.interface_name + "\n";
-  }
-  if (style == RouteStyle::kTcp) {
-    append_right(line, num(e.mtu), 5);
-    line += ' ';
-    append_left(line, num(e.window), 5);
-    line += ' ';
-    append_right(line, num(e.irtt), 6);
-    return line + " " + e.interface_name + "\n";
-  }
-  append_left(line, num(e.metric), 6);
-  line += ' ';
-  append_left(line, num(e.ref_count), 3);
-  line += ' ';
-  append_right(line, num(e.use), 6);
-  line += ' ';
-  append_truncated(line, e.interface_name, 6);
-  line += "   ";
-  append_left(line, num(e.mtu), 5);
-  line += ' ';
-  append_left(line, num(e.window), 6);
-  line += ' ';
-  append_left(line, num(e.irtt), 5);
+  append_route_numbers(line, style,
+                       {e.metric, e.ref_count, e.use, e.mtu, e.window, e.interface_name}, e.irtt);
+  if (style != RouteStyle::kBoth) return line + "\n";
+  append_left(line, e.irtt, 5);
   line += ' ';
   if (layout == Layout::kLinux20) {
-    append_left(line, num(e.hh), 3);
-    return line + " " + num(e.arp) + "\n";
+    append_left(line, e.hh, 3);
+    line += ' ';
+    append_number(line, e.arp);
+    return line + "\n";
   }
-  append_left(line, num(e.tos), 3);
+  append_left(line, e.tos, 3);
   line += ' ';
-  append_left(line, num(e.hh_ref), 3);
+  append_left(line, e.hh_ref, 3);
   line += "   ";
-  append_left(line, num(e.hh_uptodate), 3);
+  append_left(line, e.hh_uptodate, 3);
   line += ' ';
   append_right(line, row.specific_destination, 15);
   return line + "\n";
@@ -231,7 +206,7 @@ std::string row_line(const CacheRow& row, RouteStyle style, Layout layout,
 int print_ipv4_route_cache(const RenderContext& context, RouteRun& run, Output& output) {
   const model::Snapshot& s = context.snapshot;
   if (!source_readable(s, "proc/net/rt_cache")) {
-    output.err(open_error(s, "proc/net/rt_cache"));
+    output.err(perror_line(proc_path("proc/net/rt_cache"), s.open_error("proc/net/rt_cache")));
     output.out("INET (IPv4) not configured in this system.\n");
     return 1;
   }
@@ -257,7 +232,7 @@ int print_ipv4_route_cache(const RenderContext& context, RouteRun& run, Output& 
     output.err("warning: /proc/net/rt_cache does not contain required field " + missing + "\n");
     return 0;  // it goes on without a format and reads no line
   }
-  bool numeric = context.options.numeric_hosts || context.options.symbolic;
+  bool numeric = numeric_route_addresses(context.options);
   CacheReader reader(layout, numeric, context.names);
   for (const RouteCacheEntry& e : s.route_cache) {
     CacheRow row;

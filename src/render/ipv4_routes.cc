@@ -10,7 +10,7 @@ namespace {
 using model::IpAddress;
 using model::Route4;
 
-constexpr uint32_t kRtfUp = 0x1, kRtfHost = 0x4, kRtfReject = 0x200;
+constexpr uint32_t kRtfUp = 0x1, kRtfReject = 0x200;
 
 // What a kernel since 2.2 prints; recordings that predate keeping the header had this one.
 constexpr std::string_view kStandardHeader =
@@ -31,19 +31,12 @@ std::string flags_text(uint32_t flags) {
   return text;
 }
 
-bool has_host_bits(const Route4& r) {
-  for (size_t i = 0; i < 4 && r.mask.is_v4() && r.destination.is_v4(); ++i)
-    if (r.destination.data()[i] & ~r.mask.data()[i]) return true;
-  return false;
-}
-
-// The destination is a host (gethostbyaddr) when flagged H or when host bits remain, otherwise
-// a network (getnetbyaddr); 0.0.0.0 is "default" only with a zero mask.
+// 0.0.0.0 is "default" only with a zero mask; others are looked up as Route4 says.
 std::string destination_text(const Route4& r, bool numeric, const NameLookup& names) {
   if (numeric) return r.destination.to_string();
   if (r.destination.is_unspecified()) return r.mask.is_unspecified() ? "default" : "0.0.0.0";
-  bool host = (r.flags & kRtfHost) || has_host_bits(r);
-  const std::string* name = host ? names.host(r.destination) : names.network(r.destination);
+  const std::string* name =
+      r.destination_is_host() ? names.host(r.destination) : names.network(r.destination);
   return name ? *name : r.destination.to_string();
 }
 
@@ -55,11 +48,19 @@ std::string gateway_text(const IpAddress& gateway, bool numeric, const NameLooku
 
 std::string cut15(std::string text) { return text.size() > 15 ? text.substr(0, 15) : text; }
 
-std::string num(int32_t value) { return std::to_string(value); }
+// A reject route has no gateway, device or TCP parameters: '-' where they would be.
+std::string reject_columns(const Route4& r, RouteStyle style) {
+  if (style == RouteStyle::kTcp) return "    - -          - -\n";
+  std::string line;
+  append_left(line, r.metric, 6);
+  line += " -  ";
+  append_right(line, r.use, 7);
+  return line + (style == RouteStyle::kBoth ? " -        -     -      -\n" : " -\n");
+}
 
 // One route as netstat prints it in `style`; reject routes have '-' for what they lack.
 std::string route_line(const Route4& r, RouteStyle style, const RenderContext& context) {
-  bool numeric = context.options.numeric_hosts || context.options.symbolic;
+  bool numeric = numeric_route_addresses(context.options);
   bool reject = r.flags & kRtfReject;
   std::string line;
   append_left(line, cut15(destination_text(r, numeric, context.names)), 15);
@@ -70,29 +71,14 @@ std::string route_line(const Route4& r, RouteStyle style, const RenderContext& c
   line += ' ';
   append_left(line, flags_text(r.flags), 5);
   line += ' ';
-  if (style == RouteStyle::kTcp) {
-    if (reject) return line + "    - -          - -\n";
-    append_right(line, num(static_cast<int32_t>(r.mtu)), 5);
-    line += ' ';
-    append_left(line, num(static_cast<int32_t>(r.window)), 5);
-    line += ' ';
-    append_right(line, num(static_cast<int32_t>(r.irtt)), 6);
-    return line + " " + r.interface_name + "\n";
-  }
-  append_left(line, num(r.metric), 6);
-  line += reject ? " -  " : " ";
-  if (!reject) append_left(line, num(r.ref_count), style == RouteStyle::kBoth ? 3 : 2);
-  if (!reject) line += ' ';
-  append_right(line, num(r.use), reject || style == RouteStyle::kMetrics ? 7 : 6);
-  if (reject) return line + (style == RouteStyle::kBoth ? " -        -     -      -\n" : " -\n");
-  if (style == RouteStyle::kMetrics) return line + " " + r.interface_name + "\n";
-  line += ' ';
-  append_truncated(line, r.interface_name, 6);
-  line += "   ";
-  append_left(line, num(static_cast<int32_t>(r.mtu)), 5);
-  line += ' ';
-  append_left(line, num(static_cast<int32_t>(r.window)), 6);
-  return line + " " + num(static_cast<int32_t>(r.irtt)) + "\n";
+  if (reject) return line + reject_columns(r, style);
+  int32_t irtt = static_cast<int32_t>(r.irtt);
+  append_route_numbers(line, style,
+                       {r.metric, r.ref_count, r.use, static_cast<int32_t>(r.mtu),
+                        static_cast<int32_t>(r.window), r.interface_name},
+                       irtt);
+  if (style == RouteStyle::kBoth) append_number(line, irtt);
+  return line + "\n";
 }
 
 std::string_view column_header(RouteStyle style) {
@@ -115,7 +101,7 @@ std::string_view column_header(RouteStyle style) {
 int print_ipv4_fib(const RenderContext& context, RouteRun& run, Output& output) {
   const model::Snapshot& s = context.snapshot;
   if (!source_readable(s, "proc/net/route")) {
-    output.err(open_error(s, "proc/net/route"));
+    output.err(perror_line(proc_path("proc/net/route"), s.open_error("proc/net/route")));
     output.out("INET (IPv4) not configured in this system.\n");
     return 1;
   }
@@ -131,7 +117,7 @@ int print_ipv4_fib(const RenderContext& context, RouteRun& run, Output& output) 
     output.err("warning: /proc/net/route does not contain required field " + missing + "\n");
     return 1;
   }
-  bool numeric = context.options.numeric_hosts || context.options.symbolic;
+  bool numeric = numeric_route_addresses(context.options);
   for (const Route4& r : s.routes4) {
     // netstat reads at most 15 characters of Iface and then misreads the rest of such a line;
     // the kernel's names are never longer.

@@ -46,14 +46,14 @@ std::string route_line(const model::Route6& r, bool numeric, const NameLookup& n
 int print_ipv6_routes(const RenderContext& context, bool cache, RouteRun& run, Output& output) {
   const model::Snapshot& s = context.snapshot;
   if (!source_readable(s, "proc/net/ipv6_route")) {
-    output.err(open_error(s, "proc/net/ipv6_route"));
+    output.err(perror_line(proc_path("proc/net/ipv6_route"), s.open_error("proc/net/ipv6_route")));
     output.out("INET6 (IPv6) not configured in this system.\n");
     return 1;
   }
   if (cache) run.errno_cleared = false;  // the failed open of /proc/net/ndisc
   output.out(cache ? "Kernel IPv6 routing cache\n" : "Kernel IPv6 routing table\n");
   output.out("Destination                    Next Hop                   Flag Met Ref  Use If\n");
-  bool numeric = context.options.numeric_hosts || context.options.symbolic;
+  bool numeric = numeric_route_addresses(context.options);
   // The kernel prints blanks for a route without a device; netstat's sscanf then keeps the
   // device of the line before (whether that one was shown or not).
   std::string device;

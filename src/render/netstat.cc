@@ -1,5 +1,7 @@
 #include "netsnap/render/netstat.h"
 
+#include <cstring>
+
 #include "netstat_modes.h"
 
 namespace netsnap::render {
@@ -22,6 +24,14 @@ int render_netstat(const model::Snapshot& snapshot, const NetstatOptions& option
   }
   return render_sockets(context, output);
 }
+
+std::string perror_line(std::string_view text, int error_number) {
+  std::string line(text);
+  line.append(": ").append(std::strerror(error_number)).append("\n");
+  return line;
+}
+
+std::string proc_path(std::string_view relative) { return "/" + std::string(relative); }
 
 bool netstat_mode_repeats(const NetstatOptions& options) {
   return options.mode != NetstatMode::kStatistics;

@@ -66,9 +66,8 @@ std::string short_row(const InterfaceView& view) {
 // netstat's if_readlist_proc() warns when it cannot open /proc/net/dev and goes on with the
 // names SIOCGIFCONF gives.
 void warn_without_proc_net_dev(const model::Snapshot& s, Output& output) {
-  const model::SourceStatus* status = s.find_source("proc/net/dev");
-  if (!status || status->state == model::SourceState::kPresent) return;
-  int error = status->state == model::SourceState::kUnreadable ? status->error_number : ENOENT;
+  int error = s.open_error("proc/net/dev");
+  if (error == 0) return;
   output.err(std::string("Warning: cannot open /proc/net/dev (") + std::strerror(error) +
              "). Limited output.\n");
 }

@@ -15,7 +15,6 @@
 //
 // With neither file recorded, 2.10's own "no support" error is printed.
 #include <cerrno>
-#include <cstring>
 #include <string>
 #include <utility>
 
@@ -182,31 +181,23 @@ int render_conntrack_nat(const RenderContext& context, Output& output) {
   return 0;
 }
 
-bool recorded(const model::Snapshot& snapshot, std::string_view path) {
-  const model::SourceStatus* source = snapshot.find_source(path);
-  return source != nullptr && source->state == model::SourceState::kPresent;
-}
-
 }  // namespace
 
 int render_masquerade(const RenderContext& context, Output& output) {
   const model::Snapshot& snapshot = context.snapshot;
-  const model::SourceStatus* masquerade = snapshot.find_source(kMasqueradePath);
-  if (!snapshot.masquerade.empty() || recorded(snapshot, kMasqueradePath)) {
+  int masquerade_error = snapshot.open_error(kMasqueradePath);
+  if (!snapshot.masquerade.empty() || masquerade_error == 0) {
     return render_masquerade_file(context, output);
   }
-  if (masquerade != nullptr && masquerade->state == model::SourceState::kUnreadable) {
+  if (masquerade_error != ENOENT) {
     // A directory opens and then fails at the header; anything else fails to open.
-    if (masquerade->error_number == EISDIR) {
-      output.err("masq_info: Internal Error `fgets() failed'.\n");
-    } else {
-      output.err("/" + std::string(kMasqueradePath) + ": " +
-                 std::strerror(masquerade->error_number) + "\n");
-    }
+    output.err(masquerade_error == EISDIR
+                   ? "masq_info: Internal Error `fgets() failed'.\n"
+                   : perror_line(proc_path(kMasqueradePath), masquerade_error));
     return kInternalErrorStatus;
   }
-  if (!snapshot.conntrack.empty() || recorded(snapshot, "proc/net/nf_conntrack") ||
-      recorded(snapshot, "proc/net/ip_conntrack")) {
+  if (!snapshot.conntrack.empty() || snapshot.open_error("proc/net/nf_conntrack") == 0 ||
+      snapshot.open_error("proc/net/ip_conntrack") == 0) {
     return render_conntrack_nat(context, output);
   }
   output.err("netstat: no support for `ip_masquerade' on this system.\n");

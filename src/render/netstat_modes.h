@@ -24,4 +24,9 @@ int render_interfaces(const RenderContext& context, Output& output);  // netstat
 int render_statistics(const RenderContext& context, Output& output);  // netstat_statistics.cc
 int render_masquerade(const RenderContext& context, Output& output);  // netstat_masquerade.cc
 
+// perror()'s line: "TEXT: strerror(error_number)\n".
+std::string perror_line(std::string_view text, int error_number);
+// A path recorded relative to the root, as netstat names it: "proc/net/tcp" -> "/proc/net/tcp".
+std::string proc_path(std::string_view relative);
+
 }  // namespace netsnap::render

@@ -1,10 +1,10 @@
 // netstat -r: one table per address family of the AF list, in list order (NETSTAT-FORMAT.md §8,
 // §9, §2). The first failing family ends the output with its status.
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <vector>
 
+#include "netsnap/render/columns.h"
 #include "route_tables.h"
 
 namespace netsnap::render {
@@ -88,18 +88,38 @@ RouteStyle route_style(int extend) {
   return static_cast<RouteStyle>(level & 3);
 }
 
-bool source_readable(const model::Snapshot& snapshot, std::string_view path) {
-  const model::SourceStatus* status = snapshot.find_source(path);
-  return !status || status->state == model::SourceState::kPresent;
+void append_route_numbers(std::string& line, RouteStyle style, const RouteNumbers& n,
+                          int32_t irtt) {
+  if (style == RouteStyle::kTcp) {
+    append_right(line, n.mtu, 5);
+    line += ' ';
+    append_left(line, n.window, 5);
+    line += ' ';
+    append_right(line, irtt, 6);
+    line += ' ';
+    line.append(n.interface_name);
+    return;
+  }
+  append_left(line, n.metric, 6);
+  line += ' ';
+  append_left(line, n.ref_count, style == RouteStyle::kBoth ? 3 : 2);
+  line += ' ';
+  append_right(line, n.use, style == RouteStyle::kBoth ? 6 : 7);
+  line += ' ';
+  if (style == RouteStyle::kMetrics) {
+    line.append(n.interface_name);
+    return;
+  }
+  append_truncated(line, n.interface_name, 6);
+  line += "   ";
+  append_left(line, n.mtu, 5);
+  line += ' ';
+  append_left(line, n.window, 6);
+  line += ' ';
 }
 
-std::string open_error(const model::Snapshot& snapshot, std::string_view path) {
-  const model::SourceStatus* status = snapshot.find_source(path);
-  int error =
-      status && status->state == model::SourceState::kUnreadable ? status->error_number : ENOENT;
-  std::string text = "/";
-  text.append(path).append(": ").append(std::strerror(error)).append("\n");
-  return text;
+bool source_readable(const model::Snapshot& snapshot, std::string_view path) {
+  return !snapshot.find_source(path) || snapshot.open_error(path) == 0;
 }
 
 std::string first_missing_column(std::string_view header,

@@ -5,7 +5,6 @@
 // its parsing, src/capture/proc_net_snmp.cc); what is left here is netstat's printing state
 // machine and the order and error handling of its files.
 #include <cerrno>
-#include <cstring>
 #include <string>
 
 #include "netstat_modes.h"
@@ -117,23 +116,15 @@ struct FileStatus {
 };
 
 FileStatus file_status(const model::Snapshot& snapshot, std::string_view path) {
-  bool has_sections = false;
-  for (const auto& section : snapshot.statistics) has_sections |= section.path == path;
-  const model::SourceStatus* source = snapshot.find_source(path);
-  if (source == nullptr) {
-    return has_sections ? FileStatus{} : FileStatus{FileOutcome::kOpenFails, ENOENT};
+  // Recordings that predate a source's status still carry its sections.
+  if (!snapshot.find_source(path)) {
+    for (const auto& section : snapshot.statistics)
+      if (section.path == path) return {};
   }
-  switch (source->state) {
-    case model::SourceState::kPresent:
-      return {};
-    case model::SourceState::kAbsent:
-      return {FileOutcome::kOpenFails, ENOENT};
-    case model::SourceState::kUnreadable:
-      // A directory opens fine and fails on the first read; anything else fails to open.
-      return {source->error_number == EISDIR ? FileOutcome::kReadFails : FileOutcome::kOpenFails,
-              source->error_number};
-  }
-  return {};
+  int error = snapshot.open_error(path);
+  if (error == 0) return {};
+  // A directory opens fine and fails on the first read; anything else fails to open.
+  return {error == EISDIR ? FileOutcome::kReadFails : FileOutcome::kOpenFails, error};
 }
 
 // Capture gives a `malformedLine` warning for a statistics file only where netstat stops
@@ -143,13 +134,6 @@ bool netstat_gave_up(const model::Snapshot& snapshot, std::string_view path) {
     if (w.kind == model::WarningKind::kMalformedLine && w.path == path) return true;
   }
   return false;
-}
-
-std::string proc_path(std::string_view path) { return "/" + std::string(path); }
-
-// perror(): "TEXT: strerror\n".
-void print_error(Output& output, const std::string& text, int error_number) {
-  output.err(text + ": " + std::strerror(error_number) + "\n");
 }
 
 class StatisticsRun {
@@ -165,7 +149,7 @@ class StatisticsRun {
   void inet() {
     FileStatus snmp = file_status(snapshot_, kSnmp);
     if (snmp.outcome == FileOutcome::kOpenFails) {
-      print_error(output_, "cannot open " + proc_path(kSnmp), snmp.error_number);
+      output_.err(perror_line("cannot open " + proc_path(kSnmp), snmp.error_number));
       return;
     }
     print_pair_file(kSnmp, snmp, "", true);
@@ -176,7 +160,7 @@ class StatisticsRun {
     if (sctp.outcome == FileOutcome::kReadFails) {
       // The Sctp section is opened before the first read.
       printer_.print_section({std::string(kSctpSnmp), "Sctp", {}}, StatTableSet::kSnmp);
-      print_error(output_, proc_path(kSctpSnmp), sctp.error_number);
+      output_.err(perror_line(proc_path(kSctpSnmp), sctp.error_number));
     }
   }
 
@@ -185,16 +169,16 @@ class StatisticsRun {
   void inet6() {
     FileStatus snmp6 = file_status(snapshot_, kSnmp6);
     if (snmp6.outcome == FileOutcome::kOpenFails) {
-      print_error(output_, "cannot open " + proc_path(kSnmp6), snmp6.error_number);
+      output_.err(perror_line("cannot open " + proc_path(kSnmp6), snmp6.error_number));
       return;
     }
     print_sections(kSnmp6, StatTableSet::kSnmp6, "");
     if (snmp6.outcome == FileOutcome::kReadFails) {
-      print_error(output_, proc_path(kSnmp6), snmp6.error_number);
+      output_.err(perror_line(proc_path(kSnmp6), snmp6.error_number));
     }
     FileStatus snmp = file_status(snapshot_, kSnmp);
     if (snmp.outcome == FileOutcome::kOpenFails) {
-      print_error(output_, "cannot open " + proc_path(kSnmp), snmp.error_number);
+      output_.err(perror_line("cannot open " + proc_path(kSnmp), snmp.error_number));
       return;
     }
     print_pair_file(kSnmp, snmp, "Tcp", false);
@@ -217,7 +201,7 @@ class StatisticsRun {
       output_.err("Problem while parsing " + proc_path(path) + "\n");
     }
     if (status.outcome == FileOutcome::kReadFails) {
-      print_error(output_, proc_path(path), status.error_number);
+      output_.err(perror_line(proc_path(path), status.error_number));
     }
   }
 

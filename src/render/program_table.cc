@@ -19,10 +19,7 @@ std::string entry_text(uint32_t pid, std::string_view name) {
 }  // namespace
 
 std::string program_name(std::string_view cmdline) {
-  std::string_view argv0 = cmdline.substr(0, kCmdlineRead);
-  argv0 = argv0.substr(0, argv0.find('\0'));
-  if (!argv0.empty() && argv0.front() == '/') argv0.remove_prefix(argv0.rfind('/') + 1);
-  std::string name(argv0);
+  std::string name(model::program_name_of(cmdline.substr(0, kCmdlineRead)));
   for (char& c : name) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
   }

@@ -22,6 +22,20 @@ struct RouteRun {
 enum class RouteStyle { kNone = 0, kMetrics = 1, kTcp = 2, kBoth = 3 };
 RouteStyle route_style(int extend);
 
+// -n, --numeric-hosts and -N all make route addresses numeric (§8.2, §17.3).
+inline bool numeric_route_addresses(const NetstatOptions& o) {
+  return o.numeric_hosts || o.symbolic;
+}
+
+// The columns after Flags that the IPv4 FIB and cache print alike, as signed numbers.
+struct RouteNumbers {
+  int32_t metric = 0, ref_count = 0, use = 0, mtu = 0, window = 0;
+  std::string_view interface_name;
+};
+// kMetrics: "Metric Ref Use Iface"; kTcp: "MSS Window irtt Iface" (irtt given); both complete
+// but for the newline. kBoth: "Metric Ref Use Iface MSS Window " (the caller goes on with irtt).
+void append_route_numbers(std::string& line, RouteStyle style, const RouteNumbers& n, int32_t irtt);
+
 // netstat -r -A inet: the FIB (§8.2). Prints nothing but its error when the file is missing.
 int print_ipv4_fib(const RenderContext& context, RouteRun& run, Output& output);  // ipv4_routes.cc
 
@@ -32,10 +46,6 @@ int print_ipv4_route_cache(const RenderContext& context, RouteRun& run,
 // netstat -r -A inet6 (§9): the routes without RTF_CACHE, or with `cache` only those with it.
 int print_ipv6_routes(const RenderContext& context, bool cache, RouteRun& run,
                       Output& output);  // ipv6_routes.cc
-
-// The error netstat prints through perror() for a kernel file that could not be opened:
-// "/proc/net/route: No such file or directory".
-std::string open_error(const model::Snapshot& snapshot, std::string_view path);
 
 // True when the kernel file was read (or, for recordings that predate it, presumably was).
 bool source_readable(const model::Snapshot& snapshot, std::string_view path);

@@ -86,9 +86,9 @@ void append_association_row(std::string& line, const SocketListing& listing,
   for (size_t i = 0; i < lines; ++i) {
     if (i == 0) {
       line.append("sctp  ");
-      append_right_number(line, static_cast<uint32_t>(a.rx_queue), 6);
+      append_right(line, static_cast<uint32_t>(a.rx_queue), 6);
       line += ' ';
-      append_right_number(line, static_cast<uint32_t>(a.tx_queue), 6);
+      append_right(line, static_cast<uint32_t>(a.tx_queue), 6);
       line += ' ';
     } else {
       line += '\n';
@@ -105,33 +105,29 @@ void append_association_row(std::string& line, const SocketListing& listing,
 
 int render_endpoints(const SocketListing& listing, Output& output) {
   std::string line;
-  return render_file_pair(
-      listing, "proc/net/sctp/eps", "proc/net/sctp6/eps", kFamily, output, [&](bool ipv6) {
-        const model::Snapshot& s = listing.snapshot();
-        warn_bogus_lines(s, ipv6 ? "proc/net/sctp6/eps" : "proc/net/sctp/eps", "sctp eps", output);
-        for (const model::SctpEndpoint& e : s.sctp_endpoints) {
-          if (e.ipv6 != ipv6) continue;
-          line.clear();
-          append_endpoint_row(line, listing, e);
-          output.out(line);
-        }
-      });
+  constexpr SectionFiles kFiles{"proc/net/sctp/eps", "proc/net/sctp6/eps", kFamily, "sctp eps"};
+  return render_file_pair(listing, kFiles, output, [&](bool ipv6) {
+    for (const model::SctpEndpoint& e : listing.snapshot().sctp_endpoints) {
+      if (e.ipv6 != ipv6) continue;
+      line.clear();
+      append_endpoint_row(line, listing, e);
+      output.out(line);
+    }
+  });
 }
 
 int render_associations(const SocketListing& listing, Output& output) {
   std::string line;
-  return render_file_pair(
-      listing, "proc/net/sctp/assocs", "proc/net/sctp6/assocs", kFamily, output, [&](bool ipv6) {
-        const model::Snapshot& s = listing.snapshot();
-        warn_bogus_lines(s, ipv6 ? "proc/net/sctp6/assocs" : "proc/net/sctp/assocs", "sctp assoc",
-                         output);
-        for (const model::SctpAssociation& a : s.sctp_associations) {
-          if (a.ipv6 != ipv6) continue;
-          line.clear();
-          append_association_row(line, listing, a);
-          output.out(line);
-        }
-      });
+  constexpr SectionFiles kFiles{"proc/net/sctp/assocs", "proc/net/sctp6/assocs", kFamily,
+                                "sctp assoc"};
+  return render_file_pair(listing, kFiles, output, [&](bool ipv6) {
+    for (const model::SctpAssociation& a : listing.snapshot().sctp_associations) {
+      if (a.ipv6 != ipv6) continue;
+      line.clear();
+      append_association_row(line, listing, a);
+      output.out(line);
+    }
+  });
 }
 
 }  // namespace

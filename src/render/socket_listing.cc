@@ -1,22 +1,11 @@
 #include "socket_listing.h"
 
 #include <cerrno>
-#include <charconv>
 #include <cstring>
 
 #include "netsnap/render/columns.h"
 
 namespace netsnap::render {
-namespace {
-
-std::string absolute_path(std::string_view path) {
-  std::string text = "/";
-  text.append(path);
-  return text;
-}
-
-}  // namespace
-
 void SocketListing::load_programs(Output& output) {
   if (!options().programs || programs_) return;
   programs_.emplace(snapshot());
@@ -31,10 +20,10 @@ void SocketListing::append_tail(std::string& line, uint32_t uid, uint64_t inode,
     if (user) {
       append_left(line, *user, 10);
     } else {
-      append_left_number(line, static_cast<int32_t>(uid), 10);
+      append_left(line, static_cast<int32_t>(uid), 10);
     }
     line += ' ';
-    append_left_unsigned(line, inode, 10);
+    append_left(line, inode, 10);
   }
   if (programs_) {
     line += ' ';
@@ -49,12 +38,11 @@ void SocketListing::append_tail(std::string& line, uint32_t uid, uint64_t inode,
 
 SectionFile open_section_file(const SocketListing& listing, std::string_view path,
                               std::string_view family, Output& output) {
-  const model::SourceStatus* source = listing.snapshot().find_source(path);
-  if (source && source->state == model::SourceState::kPresent) return {true, 0};
+  int error = listing.snapshot().open_error(path);
+  if (error == 0) return {true, 0};
   // EACCES is taken for a missing file; any other error is perror'd and ends the listing.
-  if (source && source->state == model::SourceState::kUnreadable &&
-      source->error_number != EACCES && source->error_number != ENOENT) {
-    output.err(absolute_path(path) + ": " + std::strerror(source->error_number) + "\n");
+  if (error != EACCES && error != ENOENT) {
+    output.err(perror_line(proc_path(path), error));
     return {false, 255};
   }
   const NetstatOptions& o = listing.options();
@@ -63,11 +51,6 @@ SectionFile open_section_file(const SocketListing& listing, std::string_view pat
     output.err("netstat: no support for `" + std::string(family) + "' on this system.\n");
   }
   return {false, o.explicit_count > 0 ? 1 : 0};
-}
-
-bool optional_file_readable(const model::Snapshot& snapshot, std::string_view path) {
-  const model::SourceStatus* source = snapshot.find_source(path);
-  return source && source->state == model::SourceState::kPresent;
 }
 
 void warn_bogus_lines(const model::Snapshot& snapshot, std::string_view path, std::string_view what,
@@ -88,38 +71,6 @@ std::string_view tcp_state_name(uint32_t state) {
       "TIME_WAIT", "CLOSE",       "CLOSE_WAIT", "LAST_ACK",   "LISTEN",    "CLOSING",
       "LISTENING", "CONN SENT",   "DISC SENT",  "ESTABLISHED"};
   return state < std::size(kNames) ? kNames[state] : "UNKNOWN";
-}
-
-void append_number(std::string& line, int64_t value) {
-  char buffer[24];
-  auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-  line.append(buffer, end);
-}
-
-void append_number(std::string& line, uint64_t value) {
-  char buffer[24];
-  auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-  line.append(buffer, end);
-}
-
-void append_left_number(std::string& line, int64_t value, size_t width) {
-  size_t start = line.size();
-  append_number(line, value);
-  if (line.size() - start < width) line.append(width - (line.size() - start), ' ');
-}
-
-void append_left_unsigned(std::string& line, uint64_t value, size_t width) {
-  size_t start = line.size();
-  append_number(line, value);
-  if (line.size() - start < width) line.append(width - (line.size() - start), ' ');
-}
-
-void append_right_number(std::string& line, int64_t value, size_t width) {
-  char buffer[24];
-  auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-  size_t length = static_cast<size_t>(end - buffer);
-  if (length < width) line.append(width - length, ' ');
-  line.append(buffer, end);
 }
 
 std::string_view listing_scope(const NetstatOptions& options) {

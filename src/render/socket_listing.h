@@ -48,43 +48,46 @@ struct SectionFile {
 // support" or perror message netstat would.
 SectionFile open_section_file(const SocketListing& listing, std::string_view path,
                               std::string_view family, Output& output);
-// The IPv6 file of a section: read when present, silently skipped otherwise.
-bool optional_file_readable(const model::Snapshot& snapshot, std::string_view path);
 // netstat's "warning, got bogus WHAT line." for each malformed line capture found in `path`.
 void warn_bogus_lines(const model::Snapshot& snapshot, std::string_view path, std::string_view what,
                       Output& output);
 
+// A section's pair of kernel files and how netstat names them.
+struct SectionFiles {
+  std::string_view path4, path6;  // "proc/net/tcp", "proc/net/tcp6"
+  std::string_view family;        // "AF INET (tcp)", for "no support" messages
+  std::string_view bogus;         // "tcp", for bogus-line warnings; "" when the caller warns
+};
+
 // netstat's INFO_GUTS6: the IPv4 file (when inet is selected or nothing is), then the IPv6 file
-// (when inet6 is or nothing is). print_file(bool ipv6) prints one file's rows. Returns the
-// section's status: 0, 1 (missing explicitly selected family) or 255 (stop).
+// (when inet6 is or nothing is; silently skipped when missing). print_file(bool ipv6) prints one
+// file's rows. Returns the section's status: 0, 1 (missing explicitly selected family) or 255
+// (stop).
 template <typename PrintFile>
-int render_file_pair(const SocketListing& listing, std::string_view path4, std::string_view path6,
-                     std::string_view family, Output& output, PrintFile print_file) {
+int render_file_pair(const SocketListing& listing, const SectionFiles& files, Output& output,
+                     PrintFile print_file) {
   const NetstatOptions& options = listing.options();
+  auto print = [&](bool ipv6) {
+    if (!files.bogus.empty())
+      warn_bogus_lines(listing.snapshot(), ipv6 ? files.path6 : files.path4, files.bogus, output);
+    print_file(ipv6);
+  };
   int status = 0;
   if (options.explicit_count == 0 || options.inet) {
-    SectionFile file = open_section_file(listing, path4, family, output);
+    SectionFile file = open_section_file(listing, files.path4, files.family, output);
     if (file.status == 255) return file.status;
     status = file.status;
-    if (file.readable) print_file(false);
+    if (file.readable) print(false);
   }
   if ((options.explicit_count == 0 || options.inet6) &&
-      optional_file_readable(listing.snapshot(), path6)) {
-    print_file(true);
+      listing.snapshot().open_error(files.path6) == 0) {
+    print(true);
   }
   return status;
 }
 
 // tcp's state names, also used for SCTP socket states; "" for 0.
 std::string_view tcp_state_name(uint32_t state);
-
-// Decimal text, appended without a temporary string.
-void append_number(std::string& line, int64_t value);
-void append_number(std::string& line, uint64_t value);
-// Decimal text padded like netstat's "%-Nd"/"%Nd" (and "%-Nlu").
-void append_left_number(std::string& line, int64_t value, size_t width);
-void append_right_number(std::string& line, int64_t value, size_t width);
-void append_left_unsigned(std::string& line, uint64_t value, size_t width);
 
 // "Active Internet connections (...)" / "Active UNIX domain sockets (...)" title suffix.
 std::string_view listing_scope(const NetstatOptions& options);

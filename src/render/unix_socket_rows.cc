@@ -46,7 +46,7 @@ void append_flags(std::string& line, uint32_t flags) {
   if (flags & kWaitData) line.append("W ");
   if (flags & kNoSpace) line.append("N ");
   line += ']';
-  if (line.size() - start < 11) line.append(11 - (line.size() - start), ' ');
+  pad_from(line, start, 11);
 }
 
 bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
@@ -71,7 +71,7 @@ void append_row(std::string& line, const SocketListing& listing, const model::Un
                 bool has_inode) {
   append_left(line, s.protocol == 0 ? "unix" : "??", 5);
   line += ' ';
-  append_left_number(line, static_cast<int64_t>(s.ref_count), 6);
+  append_left(line, static_cast<int64_t>(s.ref_count), 6);
   line += ' ';
   append_flags(line, s.flags);
   line += ' ';
@@ -80,7 +80,7 @@ void append_row(std::string& line, const SocketListing& listing, const model::Un
   append_left(line, state_name(s), 13);
   line += ' ';
   if (has_inode) {
-    append_left_unsigned(line, s.inode, 8);
+    append_left(line, s.inode, 8);
   } else {
     line.append("-       ");
   }

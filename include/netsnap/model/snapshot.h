@@ -173,6 +173,9 @@ struct Route4 {
   uint32_t mtu = 0;
   uint32_t window = 0;
   uint32_t irtt = 0;
+  // netstat names the destination as a host (gethostbyaddr) when the route is flagged RTF_HOST or
+  // host bits remain under the mask, otherwise as a network (getnetbyaddr).
+  bool destination_is_host() const;
   bool operator==(const Route4&) const = default;
 };
 
@@ -396,7 +399,16 @@ struct Snapshot {
   bool operator==(const Snapshot&) const = default;
 
   const SourceStatus* find_source(std::string_view path) const;
+  // The errno opening `path` met at capture, as a reader such as netstat would have met it: 0
+  // when the file was read, ENOENT when it was absent or not recorded at all, else the recorded
+  // errno.
+  int open_error(std::string_view path) const;
 };
+
+// The name a command line goes by, as netstat -p names it: argv[0], cut to its basename when it is
+// an absolute path ("/usr/sbin/sshd" -> "sshd"), else whole ("sshd: root@pts/0"); "" when the
+// command line is empty (kernel threads, zombies).
+std::string_view program_name_of(std::string_view cmdline);
 
 // The interface called name, appended (with only its name set) when there is none yet.
 Interface& find_or_add_interface(std::vector<Interface>& interfaces, std::string_view name);

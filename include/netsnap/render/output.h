@@ -15,12 +15,11 @@ class Output {
 
   std::string stdout_text() const { return joined(false); }
   std::string stderr_text() const { return joined(true); }
-  bool empty() const { return chunks_.empty(); }
 
   // Writes every chunk to its descriptor, in order. False when a write fails.
   bool write_to(int out_fd, int err_fd) const;
+  // Appends other's chunks after this one's.
   void append(const Output& other);
-  void clear() { chunks_.clear(); }
 
  private:
   struct Chunk {
