@@ -1,33 +1,11 @@
 #include "netsnap/cli/app.h"
 
-#include <ctime>
 #include <iostream>
 
 #include "commands.h"
 #include "netsnap/timeline/record_format.h"
 
 namespace netsnap::cli {
-
-size_t select_frame(long long requested, size_t count, const std::string& path) {
-  if (count == 0) throw timeline::TimelineError(path + ": the timeline has no frames");
-  long long n = static_cast<long long>(count);
-  long long index = requested < 0 ? n + requested : requested;
-  if (index < 0 || index >= n)
-    throw timeline::TimelineError(path + ": no frame " + std::to_string(requested) + " (it has " +
-                                  std::to_string(count) + " frames: 0.." +
-                                  std::to_string(count - 1) + ")");
-  return static_cast<size_t>(index);
-}
-
-std::string format_time(int64_t ns) {
-  time_t seconds = static_cast<time_t>(ns / 1'000'000'000);
-  tm utc{};
-  gmtime_r(&seconds, &utc);
-  char buf[64];
-  size_t n = strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &utc);
-  snprintf(buf + n, sizeof buf - n, ".%03dZ", static_cast<int>((ns / 1'000'000) % 1000));
-  return buf;
-}
 
 namespace {
 
@@ -88,6 +66,10 @@ int run(int argc, char** argv) {
     if (app.got_subcommand("materialize")) return materialize();
     if (app.got_subcommand("export")) return export_frames();
     return dump();
+  } catch (const UsageError& e) {
+    std::cerr << "netsnap: " << e.what() << " (see netsnap "
+              << app.get_subcommands().front()->get_name() << " --help)\n";
+    return 2;
   } catch (const std::exception& e) {
     std::cerr << "netsnap: " << e.what() << "\n";
     return 1;

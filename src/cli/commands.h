@@ -28,11 +28,4 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Shared by the commands that read a timeline: picks frame --frame N (negative counts from the
-// end) of a reader with `count` frames, or throws CLI-style errors naming the problem.
-size_t select_frame(long long requested, size_t count, const std::string& path);
-
-// ISO 8601 UTC with milliseconds: 2026-11-21T05:42:38.123Z
-std::string format_time(int64_t ns);
-
 }  // namespace netsnap::cli

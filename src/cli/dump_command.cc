@@ -1,9 +1,9 @@
-// netsnap dump FILE [--frame N]: one frame in Cap'n Proto text format.
+// netsnap dump FILE [--frame N | --at TIME]: one frame in Cap'n Proto text format.
 #include <iostream>
 
 #include "commands.h"
+#include "moment_options.h"
 #include "netsnap/model/snapshot_codec.h"
-#include "netsnap/timeline/timeline.h"
 
 namespace netsnap::cli {
 
@@ -12,15 +12,13 @@ Command add_dump_command(CLI::App& app) {
                                  "Print one frame as Cap'n Proto text (readable by `capnp encode "
                                  "schema/snapshot.capnp Snapshot`)");
   auto path = std::make_shared<std::string>();
-  auto frame = std::make_shared<long long>(-1);
+  auto moment = std::make_shared<MomentOptions>();
   cmd->add_option("FILE", *path, "Timeline file")->required();
-  cmd->add_option("--frame", *frame, "Frame to dump; negative counts from the end (default: last)")
-      ->allow_extra_args(false);
-  return [path, frame]() {
-    timeline::TimelineReader reader(*path);
-    for (const auto& note : reader.recovery_notes()) std::cerr << "netsnap: " << note << "\n";
-    size_t i = select_frame(*frame, reader.frames().size(), *path);
-    std::cout << model::snapshot_message_to_text(reader.read_frame_message(i));
+  add_moment_options(*cmd, *moment);
+  return [path, moment]() {
+    auto reader = open_timeline(*path);
+    size_t i = pick_frame(*reader, *moment);
+    std::cout << model::snapshot_message_to_text(reader->read_frame_message(i));
     return 0;
   };
 }

@@ -1,9 +1,11 @@
-// netsnap ls FILE: one line per frame, then the file's size and compression ratio.
+// netsnap ls FILE [--from A] [--to B]: one line per frame, then the file's size and compression
+// ratio.
 #include <cstdio>
 #include <iostream>
 
 #include "commands.h"
-#include "netsnap/timeline/timeline.h"
+#include "moment_options.h"
+#include "netsnap/timeline/moment.h"
 
 namespace netsnap::cli {
 namespace {
@@ -27,12 +29,12 @@ void print_frame(const timeline::TimelineReader& reader, size_t i, uint64_t& raw
     FrameCounts c = count_sockets(s);
     std::printf("%5llu  %s  %6zu %6zu %6zu  %6zu %6zu  %6zu %6zu  %s\n",
                 static_cast<unsigned long long>(info.frame),
-                format_time(info.capture_time_ns).c_str(), c.ipv4, c.ipv6, c.unix_sockets,
+                timeline::format_time(info.capture_time_ns).c_str(), c.ipv4, c.ipv6, c.unix_sockets,
                 s.routes4.size(), s.routes6.size(), s.interfaces.size(), s.warnings.size(),
                 s.host.hostname.c_str());
   } catch (const timeline::TimelineError& e) {
     std::printf("%5llu  %s  damaged: %s\n", static_cast<unsigned long long>(info.frame),
-                format_time(info.capture_time_ns).c_str(), e.what());
+                timeline::format_time(info.capture_time_ns).c_str(), e.what());
   }
 }
 
@@ -41,14 +43,17 @@ void print_frame(const timeline::TimelineReader& reader, size_t i, uint64_t& raw
 Command add_ls_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("ls", "List the frames of a timeline");
   auto path = std::make_shared<std::string>();
+  auto range = std::make_shared<MomentOptions>();
   cmd->add_option("FILE", *path, "Timeline file")->required();
-  return [path]() {
-    timeline::TimelineReader reader(*path);
-    for (const auto& note : reader.recovery_notes()) std::cerr << "netsnap: " << note << "\n";
+  add_range_options(*cmd, *range);
+  return [path, range]() {
+    auto owned = open_timeline(*path);
+    const timeline::TimelineReader& reader = *owned;
+    FrameSpan span = pick_span(reader, *range);
     std::printf("%5s  %-24s  %6s %6s %6s  %6s %6s  %6s %6s  %s\n", "FRAME", "TIME (UTC)", "INET4",
                 "INET6", "UNIX", "ROUTE4", "ROUTE6", "IFACES", "WARN", "HOST");
     uint64_t raw_total = 0;
-    for (size_t i = 0; i < reader.frames().size(); ++i) print_frame(reader, i, raw_total);
+    for (size_t i = span.first; i <= span.last; ++i) print_frame(reader, i, raw_total);
     double ratio = reader.file_size() ? double(raw_total) / double(reader.file_size()) : 0;
     std::printf("%zu frames, %llu bytes, %llu bytes uncompressed, compression ratio %.1f:1\n",
                 reader.frames().size(), static_cast<unsigned long long>(reader.file_size()),

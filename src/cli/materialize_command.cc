@@ -1,10 +1,8 @@
-// netsnap materialize FILE [--frame N] DIR: one frame written back as a fixture root, for the
-// real netstat (../shared/tools/netstat-oracle DIR ...) or any tool that reads /proc/net.
-#include <iostream>
-
+// netsnap materialize FILE [--frame N | --at TIME] DIR: one frame written back as a fixture root,
+// for the real netstat (../shared/tools/netstat-oracle DIR ...) or any tool that reads /proc/net.
 #include "commands.h"
+#include "moment_options.h"
 #include "netsnap/render/fixture_writer.h"
-#include "netsnap/timeline/timeline.h"
 
 namespace netsnap::cli {
 
@@ -15,17 +13,13 @@ Command add_materialize_command(CLI::App& app) {
       "--root` read as the recorded host");
   auto path = std::make_shared<std::string>();
   auto dir = std::make_shared<std::string>();
-  auto frame = std::make_shared<long long>(-1);
+  auto moment = std::make_shared<MomentOptions>();
   cmd->add_option("FILE", *path, "Timeline file")->required();
   cmd->add_option("DIR", *dir, "Directory to create; must not exist or be empty")->required();
-  cmd->add_option("--frame", *frame,
-                  "Frame to materialize; negative counts from the end (default: last)")
-      ->allow_extra_args(false);
-  return [path, dir, frame]() {
-    timeline::TimelineReader reader(*path);
-    for (const auto& note : reader.recovery_notes()) std::cerr << "netsnap: " << note << "\n";
-    size_t i = select_frame(*frame, reader.frames().size(), *path);
-    render::write_fixture_root(reader.read_frame(i), *dir);
+  add_moment_options(*cmd, *moment);
+  return [path, dir, moment]() {
+    auto reader = open_timeline(*path);
+    render::write_fixture_root(reader->read_frame(pick_frame(*reader, *moment)), *dir);
     return 0;
   };
 }

@@ -1,0 +1,44 @@
+// How every command that reads a timeline names its frames: --frame N or --at TIME for one
+// moment, --from MOMENT and --to MOMENT for a range (a MOMENT is a frame number or a time; see
+// timeline/moment.h for the forms).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+
+#include "netsnap/timeline/timeline.h"
+
+namespace netsnap::cli {
+
+struct MomentOptions {
+  std::optional<std::string> frame, at;  // one moment
+  std::optional<std::string> from, to;   // a range
+};
+
+// Registers --frame and --at (either, not both) on a subcommand.
+void add_moment_options(CLI::App& command, MomentOptions& options);
+// Registers --from and --to.
+void add_range_options(CLI::App& command, MomentOptions& options);
+
+// Opens a timeline, printing on stderr what was lost if it is damaged.
+std::unique_ptr<timeline::TimelineReader> open_timeline(const std::string& path);
+
+// The frame --frame or --at names (`fallback`, a frame number, when neither is given), as a
+// position in reader.frames(). Says on stderr which frame a time resolved to when that frame's
+// time is not the time asked for. Throws UsageError for text that names no moment.
+size_t pick_frame(const timeline::TimelineReader& reader, const MomentOptions& options,
+                  long long fallback = -1);
+
+// Positions [first, last] that --from and --to name (default: the whole timeline).
+struct FrameSpan {
+  size_t first = 0, last = 0;
+};
+FrameSpan pick_span(const timeline::TimelineReader& reader, const MomentOptions& options);
+
+// One moment's text (as --from or --to takes it) resolved the same way, for commands that read
+// the two ends separately (diff of two files).
+size_t pick_moment(const timeline::TimelineReader& reader, const std::string& option,
+                   const std::optional<std::string>& text, long long fallback);
+
+}  // namespace netsnap::cli
