@@ -1,6 +1,7 @@
 #include "netsnap/cli/app.h"
 
 #include <iostream>
+#include <map>
 
 #include "commands.h"
 #include "netsnap/timeline/record_format.h"
@@ -44,11 +45,12 @@ int run(int argc, char** argv) {
   CLI::App app{"netsnap: record a Linux host's network state, replay it as netstat would show it"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("netsnap ") + NETSNAP_VERSION);
-  Command record = add_record_command(app);
-  Command ls = add_ls_command(app);
-  Command dump = add_dump_command(app);
-  Command materialize = add_materialize_command(app);
-  Command export_frames = add_export_command(app);
+  const std::map<std::string, Command> commands = {
+      {"record", add_record_command(app)},   {"ls", add_ls_command(app)},
+      {"dump", add_dump_command(app)},       {"materialize", add_materialize_command(app)},
+      {"export", add_export_command(app)},   {"diff", add_diff_command(app)},
+      {"summary", add_summary_command(app)},
+  };
   describe_raw_commands(app);
   try {
     app.parse(argc, argv);
@@ -61,11 +63,7 @@ int run(int argc, char** argv) {
     return 2;
   }
   try {
-    if (app.got_subcommand("record")) return record();
-    if (app.got_subcommand("ls")) return ls();
-    if (app.got_subcommand("materialize")) return materialize();
-    if (app.got_subcommand("export")) return export_frames();
-    return dump();
+    return commands.at(app.get_subcommands().front()->get_name())();
   } catch (const UsageError& e) {
     std::cerr << "netsnap: " << e.what() << " (see netsnap "
               << app.get_subcommands().front()->get_name() << " --help)\n";

@@ -17,6 +17,8 @@ Command add_ls_command(CLI::App& app);
 Command add_dump_command(CLI::App& app);
 Command add_materialize_command(CLI::App& app);
 Command add_export_command(CLI::App& app);
+Command add_diff_command(CLI::App& app);
+Command add_summary_command(CLI::App& app);
 
 // show and netstat take netstat's own command line, which CLI11 cannot parse (getopt clusters,
 // abbreviations, permutation); run() hands them their raw arguments.

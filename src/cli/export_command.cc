@@ -6,6 +6,7 @@
 #include "moment_options.h"
 #include "netsnap/render/export.h"
 #include "netsnap/timeline/moment.h"
+#include "report_options.h"
 
 namespace netsnap::cli {
 namespace {
@@ -14,10 +15,12 @@ struct ExportOptions {
   std::string path;
   std::string format;
   MomentOptions moments;
+  std::vector<std::string> filters;
 };
 
 int run_export(const ExportOptions& options) {
   auto format = render::parse_export_format(options.format);  // CLI11 already checked the name
+  analysis::SocketFilter filter = parse_filters(options.filters);
   auto reader = open_timeline(options.path);
   const MomentOptions& moments = options.moments;
   FrameSpan span = pick_span(*reader, moments);
@@ -25,6 +28,7 @@ int run_export(const ExportOptions& options) {
   auto exporter = render::make_exporter(*format, std::cout);
   for (size_t i = span.first; i <= span.last; ++i) {
     model::Snapshot snapshot = reader->read_frame(i);
+    analysis::apply_filter(filter, snapshot);
     const timeline::FrameInfo& info = reader->frames()[i];
     exporter->write_frame(
         {info.frame, timeline::format_time(snapshot.host.capture_time_ns), &snapshot});
@@ -46,6 +50,7 @@ Command add_export_command(CLI::App& app) {
       ->check(CLI::IsMember({"json", "jsonl", "csv"}));
   add_moment_options(*cmd, options->moments);
   add_range_options(*cmd, options->moments);
+  add_filter_option(*cmd, options->filters);
   for (const char* single : {"--frame", "--at"})
     for (const char* range : {"--from", "--to"}) cmd->get_option(single)->excludes(range);
   cmd->footer("Without --frame, --at, --from or --to every frame is exported.");

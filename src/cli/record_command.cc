@@ -63,8 +63,10 @@ void report_new_warnings(const model::Snapshot& s, std::set<std::string>& seen) 
 }
 
 int record(const RecordOptions& o) {
-  auto source = o.root.empty() ? capture::make_live_source() : capture::make_fixture_source(o.root);
+  // Blocked before the source starts its name-resolver thread, which inherits the mask: a stop
+  // signal delivered to that thread would otherwise kill the recorder mid-frame.
   StopSignals signals;
+  auto source = o.root.empty() ? capture::make_live_source() : capture::make_fixture_source(o.root);
   timeline::TimelineWriter writer(o.output, o.append ? timeline::TimelineWriter::Mode::kAppend
                                                      : timeline::TimelineWriter::Mode::kCreate);
   for (const auto& note : writer.recovery_notes())

@@ -30,6 +30,13 @@ std::string_view program_name_of(std::string_view cmdline) {
   return argv0;
 }
 
+bool ConntrackFlow::is_nat() const {
+  bool mirrored = reply.source == original.destination && reply.destination == original.source &&
+                  reply.source_port == original.destination_port &&
+                  reply.destination_port == original.source_port;
+  return !mirrored;
+}
+
 Interface& find_or_add_interface(std::vector<Interface>& interfaces, std::string_view name) {
   for (auto& i : interfaces)
     if (i.name == name) return i;

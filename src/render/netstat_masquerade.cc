@@ -146,12 +146,6 @@ int render_masquerade_file(const RenderContext& context, Output& output) {
   return 0;
 }
 
-bool is_mirror(const model::ConntrackTuple& original, const model::ConntrackTuple& reply) {
-  return reply.source == original.destination && reply.destination == original.source &&
-         reply.source_port == original.destination_port &&
-         reply.destination_port == original.source_port;
-}
-
 MasqueradeRow conntrack_row(const model::ConntrackFlow& flow) {
   const auto& original = flow.original;
   const auto& reply = flow.reply;
@@ -173,7 +167,7 @@ int render_conntrack_nat(const RenderContext& context, Output& output) {
   MasqueradePrinter printer(context, output);
   bool header_printed = false;
   for (const auto& flow : context.snapshot.conntrack) {
-    if (is_mirror(flow.original, flow.reply)) continue;
+    if (!flow.is_nat()) continue;
     if (!header_printed) printer.print_header();
     header_printed = true;
     printer.print_row(conntrack_row(flow));

@@ -72,9 +72,11 @@ constexpr int kAddressFamilyOptions = 12;  // netstat's AFTRANS_CNT: tcpip is pa
 // or kEnd.
 struct GetoptResult {
   static constexpr int kEnd = -1;
-  int code = kEnd;
+  GetoptResult(int code_ = kEnd, std::string argument_ = "", int long_index_ = -1)
+      : code(code_), argument(std::move(argument_)), long_index(long_index_) {}
+  int code;
   std::string argument;
-  int long_index = -1;
+  int long_index;
 };
 
 // glibc getopt_long with argument permutation: non-options are skipped (netstat ignores them),

@@ -1,5 +1,8 @@
 // The netsnap command as a user meets it: records, listings, dumps and one-line errors.
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -57,6 +60,31 @@ TEST(CliTest, LiveRecordGivesThreeFrames) {
   ASSERT_EQ(rec.exit_status, 0) << rec.err;
   auto ls = run_netsnap({"ls", file});
   EXPECT_NE(ls.out.find("3 frames"), std::string::npos) << ls.out;
+}
+
+// SIGTERM and SIGINT end a live recording after the frame in progress, with status 0, whichever
+// of the recorder's threads the kernel hands the signal to.
+TEST(CliTest, LiveRecordStopsCleanlyOnSigtermAndSigint) {
+  for (int signal_number : {SIGTERM, SIGINT}) {
+    TempDir tmp;
+    std::string file = tmp.path("live.nsnap");
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      execl(NETSNAP_BINARY, NETSNAP_BINARY, "record", "-q", "--interval", "0.1", "-o", file.c_str(),
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    usleep(800'000);
+    kill(pid, signal_number);
+    int status = 0;
+    ASSERT_EQ(waitpid(pid, &status, 0), pid);
+    EXPECT_TRUE(WIFEXITED(status)) << "killed by signal " << WTERMSIG(status);
+    EXPECT_EQ(WEXITSTATUS(status), 0);
+    auto ls = run_netsnap({"ls", file});
+    EXPECT_EQ(ls.exit_status, 0) << ls.err;
+    EXPECT_EQ(ls.out.find(" 0 frames"), std::string::npos) << ls.out;
+  }
 }
 
 TEST(CliTest, ErrorsAreOneLineAndNonZero) {

@@ -315,6 +315,8 @@ struct ConntrackFlow {
   uint32_t mark = 0;
   uint32_t zone = 0;
   uint32_t use = 0;
+  // Whether conntrack translated the flow: its reply tuple is not the mirror of its original one.
+  bool is_nat() const;
   bool operator==(const ConntrackFlow&) const = default;
 };
 

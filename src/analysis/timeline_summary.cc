@@ -1,0 +1,173 @@
+#include "netsnap/analysis/timeline_summary.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "netsnap/model/socket_names.h"
+
+namespace netsnap::analysis {
+namespace {
+
+constexpr uint8_t kTcpListen = 10;
+
+bool is_tcp(SocketKind kind) { return kind == SocketKind::kTcp || kind == SocketKind::kTcp6; }
+
+// ::ffff:a.b.c.d is an IPv4 peer reached through a tcp6/udp6 socket: one peer, one row.
+model::IpAddress unmapped(const model::IpAddress& address) {
+  if (!address.is_v4_mapped()) return address;
+  const uint8_t* b = address.data();
+  return model::IpAddress::v4({b[12], b[13], b[14], b[15]});
+}
+
+// Keeps the first frame that reached the highest count; a key seen for the first time starts at
+// whatever it has now, even 0.
+template <class Key>
+void raise_peak(std::map<Key, Peak>& peaks, const Key& key, const Peak& now) {
+  auto [it, inserted] = peaks.try_emplace(key, now);
+  if (!inserted && now.count > it->second.count) it->second = now;
+}
+
+// Highest peak first; ties go to the earlier peak, then keep the rows' (key) order.
+template <class Row>
+std::vector<Row> ranked(std::vector<Row> rows, size_t top) {
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    if (a.peak.count != b.peak.count) return a.peak.count > b.peak.count;
+    return a.peak.frame < b.peak.frame;
+  });
+  if (top != 0 && rows.size() > top) rows.resize(top);
+  return rows;
+}
+
+FrameCounts count_sockets(uint64_t frame, int64_t time_ns, const model::Snapshot& snapshot) {
+  FrameCounts counts{.frame = frame, .time_ns = time_ns};
+  for (const model::InetSocket& socket : snapshot.inet_sockets) {
+    SocketKind kind = socket_kind_of(socket);
+    ++counts.by_kind[static_cast<size_t>(kind)];
+    if (is_tcp(kind)) ++counts.by_tcp_state[tcp_state_slot(socket.state)];
+  }
+  counts.by_kind[static_cast<size_t>(SocketKind::kUnix)] =
+      static_cast<uint32_t>(snapshot.unix_sockets.size());
+  counts.total = static_cast<uint32_t>(snapshot.inet_sockets.size() + snapshot.unix_sockets.size());
+  return counts;
+}
+
+}  // namespace
+
+std::string_view socket_kind_name(SocketKind kind) {
+  static constexpr std::string_view kNames[kSocketKindCount] = {
+      "tcp", "tcp6", "udp", "udp6", "udplite", "udplite6", "raw", "raw6", "unix"};
+  return kNames[static_cast<size_t>(kind)];
+}
+
+SocketKind socket_kind_of(const model::InetSocket& socket) {
+  switch (socket.protocol) {
+    case model::InetProtocol::kTcp:
+      return socket.ipv6 ? SocketKind::kTcp6 : SocketKind::kTcp;
+    case model::InetProtocol::kUdp:
+      return socket.ipv6 ? SocketKind::kUdp6 : SocketKind::kUdp;
+    case model::InetProtocol::kUdpLite:
+      return socket.ipv6 ? SocketKind::kUdpLite6 : SocketKind::kUdpLite;
+    case model::InetProtocol::kRaw:
+      return socket.ipv6 ? SocketKind::kRaw6 : SocketKind::kRaw;
+  }
+  return SocketKind::kRaw;
+}
+
+size_t tcp_state_slot(uint8_t state) { return state < kTcpStateSlots ? state : 0; }
+
+std::string tcp_state_slot_name(size_t slot) {
+  if (slot == 0 || slot >= kTcpStateSlots) return "OTHER";
+  return model::inet_state_name(static_cast<uint8_t>(slot));
+}
+
+std::vector<SocketKind> TimelineSummary::kinds_seen() const {
+  std::vector<SocketKind> seen;
+  for (size_t k = 0; k < kSocketKindCount; ++k) {
+    if (std::any_of(frames.begin(), frames.end(), [k](const auto& f) { return f.by_kind[k]; }))
+      seen.push_back(static_cast<SocketKind>(k));
+  }
+  return seen;
+}
+
+std::vector<size_t> TimelineSummary::tcp_state_slots_seen() const {
+  std::vector<size_t> seen;
+  // Slot 0 (unknown numbers) goes last: it is the odd one out, not the first state.
+  for (size_t i = 1; i <= kTcpStateSlots; ++i) {
+    size_t slot = i % kTcpStateSlots;
+    if (std::any_of(frames.begin(), frames.end(),
+                    [slot](const auto& f) { return f.by_tcp_state[slot]; }))
+      seen.push_back(slot);
+  }
+  return seen;
+}
+
+void SummaryBuilder::add_frame(uint64_t frame, int64_t capture_time_ns,
+                               const model::Snapshot& snapshot) {
+  frames_.push_back(count_sockets(frame, capture_time_ns, snapshot));
+  FrameStamp at{frame, capture_time_ns};
+  add_port_activity(snapshot, at);
+  add_remote_activity(snapshot, at);
+  add_process_activity(snapshot, at);
+}
+
+void SummaryBuilder::add_port_activity(const model::Snapshot& snapshot, FrameStamp at) {
+  // Only ports with a listener count: a client's ephemeral port would otherwise rank as a port
+  // with one connection.
+  std::map<PortKey, uint32_t> connected;
+  for (const model::InetSocket& socket : snapshot.inet_sockets) {
+    SocketKind kind = socket_kind_of(socket);
+    if (is_tcp(kind) && socket.state == kTcpListen)
+      connected.try_emplace({kind, socket.local_port});
+  }
+  for (const model::InetSocket& socket : snapshot.inet_sockets) {
+    if (socket.state == kTcpListen) continue;
+    auto it = connected.find({socket_kind_of(socket), socket.local_port});
+    if (it != connected.end()) ++it->second;
+  }
+  for (const auto& [key, count] : connected) raise_peak(ports_, key, {count, at.frame, at.time_ns});
+}
+
+void SummaryBuilder::add_remote_activity(const model::Snapshot& snapshot, FrameStamp at) {
+  std::map<model::IpAddress, uint32_t> sockets;
+  for (const model::InetSocket& socket : snapshot.inet_sockets) {
+    const model::IpAddress& remote = socket.remote_address;
+    if (remote.family() == model::IpAddress::Family::kNone || remote.is_unspecified()) continue;
+    ++sockets[unmapped(remote)];
+  }
+  for (const auto& [address, count] : sockets)
+    raise_peak(remotes_, address, {count, at.frame, at.time_ns});
+}
+
+void SummaryBuilder::add_process_activity(const model::Snapshot& snapshot, FrameStamp at) {
+  // Process::sockets also lists netlink, packet and other sockets; only inet and unix count.
+  std::unordered_set<uint64_t> counted;
+  for (const auto& socket : snapshot.inet_sockets) counted.insert(socket.inode);
+  for (const auto& socket : snapshot.unix_sockets) counted.insert(socket.inode);
+  counted.erase(0);  // TIME_WAIT and request sockets have no inode and no owner
+  for (const model::Process& process : snapshot.processes) {
+    std::unordered_set<uint64_t> held;
+    for (const model::SocketHandle& handle : process.sockets)
+      if (counted.count(handle.inode)) held.insert(handle.inode);
+    // A process holding only other sockets gets no row; a count falling to 0 lowers no peak.
+    if (held.empty()) continue;
+    ProcessKey key{process.pid, model::process_program(process)};
+    raise_peak(processes_, key, {static_cast<uint32_t>(held.size()), at.frame, at.time_ns});
+  }
+}
+
+TimelineSummary SummaryBuilder::finish(size_t top) && {
+  TimelineSummary summary;
+  summary.frames = std::move(frames_);
+  std::vector<PortActivity> ports;
+  for (const auto& [key, peak] : ports_) ports.push_back({key.first, key.second, peak});
+  summary.busiest_local_ports = ranked(std::move(ports), top);
+  std::vector<RemoteActivity> remotes;
+  for (const auto& [address, peak] : remotes_) remotes.push_back({address, peak});
+  summary.busiest_remote_addresses = ranked(std::move(remotes), top);
+  std::vector<ProcessActivity> processes;
+  for (const auto& [key, peak] : processes_) processes.push_back({key.first, key.second, peak});
+  summary.processes = ranked(std::move(processes), top);
+  return summary;
+}
+
+}  // namespace netsnap::analysis
