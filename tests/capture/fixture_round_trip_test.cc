@@ -9,20 +9,13 @@
 
 #include "netsnap/capture/snapshot_source.h"
 #include "netsnap/timeline/timeline.h"
+#include "test_support/fixture_roots.h"
 #include "test_support/temp_dir.h"
 
 namespace netsnap::capture {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<std::string> fixture_roots() {
-  std::vector<std::string> roots;
-  for (const auto& e : fs::directory_iterator(std::string(NETSNAP_SOURCE_DIR) + "/fixtures"))
-    if (fs::is_directory(e.path() / "proc")) roots.push_back(e.path().string());
-  std::sort(roots.begin(), roots.end());
-  return roots;
-}
 
 // A /proc/net file with at least one line beyond its header.
 bool has_data(const fs::path& file, int header_lines = 1) {
@@ -65,14 +58,14 @@ void expect_classes_present(const fs::path& root, const model::Snapshot& s) {
 }
 
 TEST(FixtureRoundTripTest, EveryFixtureSurvivesRecordAndReadBack) {
-  auto roots = fixture_roots();
+  auto roots = netsnap::testing::fixture_roots();
   ASSERT_GE(roots.size(), 5u);
   netsnap::testing::TempDir tmp;
   for (const auto& root : roots) {
-    SCOPED_TRACE(root);
-    model::Snapshot captured = make_fixture_source(root)->capture();
-    expect_classes_present(root, captured);
-    std::string file = tmp.path(fs::path(root).filename().string() + ".nsnap");
+    SCOPED_TRACE(root.string());
+    model::Snapshot captured = make_fixture_source(root.string())->capture();
+    expect_classes_present(root.string(), captured);
+    std::string file = tmp.path("frame.nsnap");
     {
       timeline::TimelineWriter writer(file, timeline::TimelineWriter::Mode::kCreate);
       writer.write_frame(captured);

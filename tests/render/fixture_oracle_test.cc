@@ -14,6 +14,7 @@
 #include "netsnap/render/fixture_writer.h"
 #include "netsnap/render/netstat.h"
 #include "netsnap/render/netstat_options.h"
+#include "test_support/fixture_roots.h"
 #include "test_support/run_command.h"
 #include "test_support/temp_dir.h"
 
@@ -74,19 +75,21 @@ TEST(FixtureOracleTest, NetstatOnTheMaterializedRootPrintsWhatShowPrints) {
                                          {{"-s"}},    {{"-g"}},  {{"-i"}, true}};
   const std::set<std::string> deviations = listed_deviations();
   netsnap::testing::TempDir tmp;
-  for (const auto& e : fs::directory_iterator(fs::path(NETSNAP_SOURCE_DIR) / "fixtures")) {
+  for (const fs::path& fixture : netsnap::testing::fixture_roots()) {
     // The malformed fixture's bad lines are not in the snapshot, so they are not written, and
     // netstat's warnings about them cannot come back.
-    if (!fs::is_directory(e.path() / "proc") || e.path().filename() == "malformed") continue;
-    model::Snapshot original = capture::make_fixture_source(e.path().string())->capture();
-    fs::path root = tmp.dir() / e.path().filename();
+    std::string name = netsnap::testing::fixture_name(fixture);
+    if (name == "malformed") continue;
+    model::Snapshot original = capture::make_fixture_source(fixture.string())->capture();
+    fs::path root = tmp.dir() / name;
+    fs::create_directories(root.parent_path());
     write_fixture_root(original, root.string());
     for (const auto& c : cases) {
-      SCOPED_TRACE(e.path().filename().string() + " netstat " + c.args[0]);
+      SCOPED_TRACE(name + " netstat " + c.args[0]);
       NetstatCommandLine command = parse_netstat_command_line(c.args);
       ASSERT_TRUE(command.options.has_value());
       if (command.options->programs && has_shared_sockets(original)) continue;
-      if (deviations.count(e.path().filename().string() + "/" + c.args[0].substr(1))) continue;
+      if (deviations.count(name + "/" + c.args[0].substr(1))) continue;
       Output output;
       int status = render_netstat(original, *command.options, 0, output);
       std::vector<std::string> argv = {"/usr/bin/env",

@@ -12,20 +12,13 @@
 
 #include "netsnap/capture/snapshot_source.h"
 #include "netsnap/model/snapshot_codec.h"
+#include "test_support/fixture_roots.h"
 #include "test_support/temp_dir.h"
 
 namespace netsnap::render {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::vector<fs::path> fixture_roots() {
-  std::vector<fs::path> roots;
-  for (const auto& e : fs::directory_iterator(std::string(NETSNAP_SOURCE_DIR) + "/fixtures"))
-    if (fs::is_directory(e.path() / "proc")) roots.push_back(e.path());
-  std::sort(roots.begin(), roots.end());
-  return roots;
-}
 
 model::Snapshot capture(const fs::path& root) {
   return capture::make_fixture_source(root.string())->capture();
@@ -77,13 +70,14 @@ std::string first_difference(const model::Snapshot& a, const model::Snapshot& b)
 }
 
 TEST(FixtureWriterTest, EveryFixtureSurvivesMaterializeAndRecapture) {
-  auto roots = fixture_roots();
+  auto roots = netsnap::testing::fixture_roots();
   ASSERT_GE(roots.size(), 5u);
   netsnap::testing::TempDir tmp;
   for (const auto& root : roots) {
     SCOPED_TRACE(root.string());
     model::Snapshot original = normalized(capture(root));
-    fs::path out = tmp.dir() / root.filename();
+    fs::path out = tmp.dir() / netsnap::testing::fixture_name(root);
+    fs::create_directories(out.parent_path());
     write_fixture_root(original, out.string());
     model::Snapshot again = normalized(capture(out));
     // The malformed fixture's bad lines are what its warnings are about; the writer only
