@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "test_support/model_builders.h"
 #include "test_support/sample_snapshot.h"
 
 namespace netsnap::analysis {
@@ -12,30 +13,11 @@ namespace {
 using model::InetProtocol;
 using model::IpAddress;
 using model::Snapshot;
-
-IpAddress ip(const char* text) { return *IpAddress::parse(text); }
+using netsnap::testing::ip;
+using netsnap::testing::process;
+using netsnap::testing::tcp;
 
 constexpr uint8_t kEstablished = 1, kTimeWait = 6, kListen = 10;
-
-model::InetSocket tcp(const char* local, uint16_t local_port, const char* remote,
-                      uint16_t remote_port, uint8_t state, uint64_t inode) {
-  model::InetSocket s;
-  s.protocol = InetProtocol::kTcp;
-  s.ipv6 = ip(local).is_v6();
-  s.local_address = ip(local);
-  s.local_port = local_port;
-  s.remote_address = ip(remote);
-  s.remote_port = remote_port;
-  s.state = state;
-  s.inode = inode;
-  return s;
-}
-
-model::Process process(uint32_t pid, const char* program, std::vector<uint64_t> inodes) {
-  model::Process p{pid, 0, program, std::string(program) + '\0', {}};
-  for (uint64_t inode : inodes) p.sockets.push_back({3, inode});
-  return p;
-}
 
 // sshd listening and serving one connection.
 Snapshot host() {

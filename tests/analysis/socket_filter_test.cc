@@ -5,11 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "test_support/model_builders.h"
+
 namespace netsnap::analysis {
 namespace {
 
 using namespace std::string_literals;
 using model::InetProtocol;
+using netsnap::testing::ip;
+using netsnap::testing::process;
 
 // Kernel TCP state numbers, as InetSocket::state holds them.
 enum TcpState : uint8_t {
@@ -30,12 +34,6 @@ enum TcpState : uint8_t {
 // unix socket states and the listener flag (__SO_ACCEPTCON).
 constexpr uint32_t kUnixUnconnected = 1, kUnixConnecting = 2, kUnixConnected = 3,
                    kUnixDisconnecting = 4, kAcceptCon = 0x10000;
-
-model::IpAddress ip(std::string_view text) {
-  auto address = model::IpAddress::parse(text);
-  EXPECT_TRUE(address.has_value()) << text;
-  return address.value_or(model::IpAddress());
-}
 
 model::InetSocket inet(std::string_view local, uint16_t local_port, std::string_view remote,
                        uint16_t remote_port, uint8_t state = kEstablished,
@@ -104,16 +102,6 @@ model::ConntrackFlow flow(std::string protocol, std::string state, std::string_v
   flow.reply.destination = ip(source);
   flow.reply.destination_port = source_port;
   return flow;
-}
-
-model::Process process(uint32_t pid, std::string cmdline, std::vector<uint64_t> inodes) {
-  model::Process process;
-  process.pid = pid;
-  process.comm = "comm" + std::to_string(pid);
-  process.cmdline = std::move(cmdline);
-  for (uint64_t inode : inodes)
-    process.sockets.push_back({static_cast<uint32_t>(3 + inode), inode});
-  return process;
 }
 
 const model::SocketOwners& no_owners() {

@@ -4,34 +4,18 @@
 
 #include <gtest/gtest.h>
 
+#include "test_support/model_builders.h"
+
 namespace netsnap::analysis {
 namespace {
 
 using model::InetProtocol;
+using netsnap::testing::inet;
+using netsnap::testing::ip;
+using netsnap::testing::process;
+using netsnap::testing::tcp;
 
 constexpr uint8_t kEstablished = 1, kTimeWait = 6, kClose = 7, kListen = 10;
-
-model::IpAddress ip(std::string_view text) { return *model::IpAddress::parse(text); }
-
-model::InetSocket inet(InetProtocol protocol, std::string_view local, uint16_t local_port,
-                       std::string_view remote, uint16_t remote_port, uint8_t state,
-                       uint64_t inode = 0) {
-  model::InetSocket s;
-  s.protocol = protocol;
-  s.local_address = ip(local);
-  s.ipv6 = s.local_address.is_v6();
-  s.local_port = local_port;
-  s.remote_address = ip(remote);
-  s.remote_port = remote_port;
-  s.state = state;
-  s.inode = inode;
-  return s;
-}
-
-model::InetSocket tcp(std::string_view local, uint16_t local_port, std::string_view remote,
-                      uint16_t remote_port, uint8_t state, uint64_t inode = 0) {
-  return inet(InetProtocol::kTcp, local, local_port, remote, remote_port, state, inode);
-}
 
 model::InetSocket listener(std::string_view local, uint16_t port, uint64_t inode = 0) {
   return tcp(local, port, local.find(':') == std::string_view::npos ? "0.0.0.0" : "::", 0, kListen,
@@ -44,16 +28,6 @@ model::UnixSocket unix_socket(uint64_t inode) {
   s.type = 1;
   s.state = 3;
   return s;
-}
-
-model::Process process(uint32_t pid, std::string cmdline, std::vector<uint64_t> inodes) {
-  model::Process p;
-  p.pid = pid;
-  p.comm = "comm" + std::to_string(pid);
-  p.cmdline = std::move(cmdline);
-  uint32_t fd = 3;
-  for (uint64_t inode : inodes) p.sockets.push_back({fd++, inode});
-  return p;
 }
 
 TimelineSummary summarise(const std::vector<model::Snapshot>& snapshots, size_t top = 10) {

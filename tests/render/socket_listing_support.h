@@ -11,10 +11,12 @@
 #include "netsnap/model/snapshot.h"
 #include "netsnap/render/netstat.h"
 #include "netsnap/render/netstat_options.h"
+#include "test_support/model_builders.h"
 
 namespace netsnap::render::socket_testing {
 
-inline model::IpAddress ip(const char* text) { return *model::IpAddress::parse(text); }
+using netsnap::testing::ip;
+using netsnap::testing::tcp;
 
 // A snapshot in which every socket file of the listing exists (and is empty).
 inline model::Snapshot snapshot_with_files() {
@@ -33,20 +35,6 @@ inline void set_source(model::Snapshot& s, const std::string& path, model::Sourc
                        int error_number = 0) {
   for (auto& source : s.sources)
     if (source.path == path) source = {path, state, error_number};
-}
-
-inline model::InetSocket tcp(const char* local, uint16_t lport, const char* remote, uint16_t rport,
-                             uint8_t state, uint64_t inode = 0) {
-  model::InetSocket s;
-  s.protocol = model::InetProtocol::kTcp;
-  s.local_address = ip(local);
-  s.ipv6 = s.local_address.is_v6();
-  s.local_port = lport;
-  s.remote_address = ip(remote);
-  s.remote_port = rport;
-  s.state = state;
-  s.inode = inode;
-  return s;
 }
 
 inline model::InetSocket datagram(model::InetProtocol protocol, const char* local, uint16_t lport,
