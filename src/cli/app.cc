@@ -14,7 +14,7 @@ namespace {
 void describe_raw_commands(CLI::App& app) {
   app.add_subcommand("show",
                      "Print a recorded moment exactly as netstat 2.10 printed it: show FILE "
-                     "[--frame N] [--to M] [NETSTAT OPTIONS...]")
+                     "[--frame N | --at TIME] [--filter EXPR] [NETSTAT OPTIONS...]")
       ->allow_extras();
   app.add_subcommand("netstat",
                      "Capture this host now and print it as netstat 2.10 does: netstat "

@@ -25,11 +25,12 @@ size_t resolve(const timeline::TimelineReader& reader, const std::string& option
   timeline::ResolvedMoment resolved =
       timeline::resolve_moment(reader.frames(), moment, reader.path());
   const timeline::FrameInfo& info = reader.frames()[resolved.position];
-  if (resolved.requested_ns && *resolved.requested_ns != info.capture_time_ns) {
+  // Said only when it shows: times are printed to the millisecond.
+  std::string used = timeline::format_time(info.capture_time_ns);
+  std::string asked = resolved.requested_ns ? timeline::format_time(*resolved.requested_ns) : used;
+  if (asked != used) {
     std::cerr << "netsnap: " << option << " " << moment.text << ": using frame " << info.frame
-              << " (" << timeline::format_time(info.capture_time_ns)
-              << "), the latest at or before " << timeline::format_time(*resolved.requested_ns)
-              << "\n";
+              << " (" << used << "), the latest at or before " << asked << "\n";
   }
   return resolved.position;
 }
