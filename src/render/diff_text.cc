@@ -67,7 +67,7 @@ std::string title_line(const analysis::SnapshotDiff& diff, const DiffLabels& lab
 std::string owner_text(const DiffSocket& socket) {
   if (socket.owners.empty()) return "-";
   const model::SocketOwner& owner = socket.owners.front();
-  return std::to_string(owner.pid) + "/" + owner.program;
+  return std::to_string(owner.pid) + "/" + printable(owner.program);
 }
 
 // Protocol and where the socket is: "tcp6   [::1]:631   [::]:*" or "unix   STREAM   /run/x".
@@ -77,7 +77,7 @@ std::string socket_place(const DiffSocket& s) {
     append_left(line, "unix", 7);
     append_left(line, s.type, 10);
     line += ' ';
-    line += s.path.empty() ? "-" : s.path;
+    line += s.path.empty() ? "-" : printable(s.path);
     return line;
   }
   append_left(line, s.protocol + (s.ipv6 ? "6" : ""), 7);

@@ -1,5 +1,7 @@
 #include "program_table.h"
 
+#include "netsnap/render/columns.h"
+
 namespace netsnap::render {
 namespace {
 
@@ -19,11 +21,7 @@ std::string entry_text(uint32_t pid, std::string_view name) {
 }  // namespace
 
 std::string program_name(std::string_view cmdline) {
-  std::string name(model::program_name_of(cmdline.substr(0, kCmdlineRead)));
-  for (char& c : name) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
-  }
-  return name;
+  return printable(model::program_name_of(cmdline.substr(0, kCmdlineRead)));
 }
 
 ProgramTable::ProgramTable(const model::Snapshot& snapshot) {

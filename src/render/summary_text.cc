@@ -61,14 +61,6 @@ std::string format_table(const std::vector<TextColumn>& columns, std::string_vie
   return out;
 }
 
-// Control characters would move the cursor or end the line; program names may hold any byte.
-std::string printable(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
-  return out;
-}
-
 // The frames the table shows: every one, or max_rows evenly spaced, always the first and last.
 std::vector<size_t> table_rows(size_t frames, const SummaryTextOptions& options) {
   size_t rows =

@@ -92,6 +92,27 @@ TEST(DiffReportTest, SocketLinesShowProtocolAddressesStateAndOwner) {
       << text;
 }
 
+// A program name or unix path may hold escape sequences; the report must not pass them to a
+// terminal.
+TEST(DiffReportTest, ControlCharactersInNamesArePrintedAsQuestionMarks) {
+  SnapshotDiff diff;
+  diff.sockets.added = {tcp("10.0.0.7", 22, "0.0.0.0", 0, "LISTEN", 7, {{9, "evil\x1b[2J\n"}})};
+  DiffSocket unix_socket;
+  unix_socket.family = analysis::SocketFamily::kUnix;
+  unix_socket.protocol = "unix";
+  unix_socket.type = "STREAM";
+  unix_socket.state = "LISTENING";
+  unix_socket.path =
+      "/run/\x07"
+      "bell";
+  diff.sockets.removed = {unix_socket};
+  std::string text = diff_text(diff, kLabels, false);
+  EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
+  EXPECT_EQ(text.find('\x07'), std::string::npos) << text;
+  EXPECT_NE(text.find("9/evil?[2J?"), std::string::npos) << text;
+  EXPECT_NE(text.find("/run/?bell"), std::string::npos) << text;
+}
+
 TEST(DiffReportTest, QueueChangesNameTheQueue) {
   SnapshotDiff diff;
   DiffSocket before = tcp("10.0.0.7", 22, "10.0.0.6", 41000, "ESTABLISHED", 102, {{500, "sshd"}});
