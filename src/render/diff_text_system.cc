@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "diff_text_report.h"
+#include "route_tables.h"
 
 namespace netsnap::render::diff_detail {
 namespace {
@@ -26,26 +27,9 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
 
 // ---- Routes
 
-// Letters as `route` and netstat print them; bits without one are appended in hex.
+// netstat -r's letters; "-" for a route with none.
 std::string route_flags_text(uint32_t flags, bool ipv6) {
-  static constexpr std::pair<uint32_t, char> kLetters4[] = {
-      {0x1, 'U'}, {0x2, 'G'}, {0x4, 'H'}, {0x8, 'R'}, {0x10, 'D'}, {0x20, 'M'}, {0x200, '!'}};
-  static constexpr std::pair<uint32_t, char> kLetters6[] = {
-      {0x1, 'U'},     {0x2, 'G'},     {0x4, 'H'},       {0x200, '!'},
-      {0x10000, 'D'}, {0x40000, 'A'}, {0x01000000, 'C'}};
-  std::string text;
-  auto add = [&](const auto& letters) {
-    for (auto [bit, letter] : letters) {
-      if (flags & bit) text += letter;
-      flags &= ~bit;
-    }
-  };
-  ipv6 ? add(kLetters6) : add(kLetters4);
-  if (flags != 0) {
-    char rest[16];
-    std::snprintf(rest, sizeof rest, "+0x%x", flags);
-    text += rest;
-  }
+  std::string text = ipv6 ? ipv6_route_flags_text(flags) : ipv4_route_flags_text(flags);
   return text.empty() ? "-" : text;
 }
 

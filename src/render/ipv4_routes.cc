@@ -5,6 +5,7 @@
 #include "route_tables.h"
 
 namespace netsnap::render {
+
 namespace {
 
 using model::IpAddress;
@@ -15,21 +16,6 @@ constexpr uint32_t kRtfUp = 0x1, kRtfReject = 0x200;
 // What a kernel since 2.2 prints; recordings that predate keeping the header had this one.
 constexpr std::string_view kStandardHeader =
     "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n";
-
-std::string flags_text(uint32_t flags) {
-  std::string text;
-  if (flags & kRtfUp) text += 'U';
-  if (flags & 0x2) text += 'G';
-  if (flags & kRtfReject) text = "!";  // replaces U and G
-  static constexpr std::pair<uint32_t, char> kLetters[] = {
-      {0x4, 'H'},       {0x8, 'R'},       {0x10, 'D'},       {0x20, 'M'},     {0x10000, 'd'},
-      {0x20000, 'a'},   {0x40000, 'c'},   {0x200000, 'o'},   {0x400000, 'e'}, {0x1000000, 'c'},
-      {0x2000000, 'f'}, {0x4000000, 'p'}, {0x80000000, 'l'}, {0x40, 'u'},     {0x80, 'w'},
-      {0x100, 'i'},     {0x400, 'n'}};
-  for (auto [bit, letter] : kLetters)
-    if (flags & bit) text += letter;
-  return text;
-}
 
 // 0.0.0.0 is "default" only with a zero mask; others are looked up as Route4 says.
 std::string destination_text(const Route4& r, bool numeric, const NameLookup& names) {
@@ -69,7 +55,7 @@ std::string route_line(const Route4& r, RouteStyle style, const RenderContext& c
   line += ' ';
   append_left(line, cut15(r.mask.to_string()), 15);
   line += ' ';
-  append_left(line, flags_text(r.flags), 5);
+  append_left(line, ipv4_route_flags_text(r.flags), 5);
   line += ' ';
   if (reject) return line + reject_columns(r, style);
   int32_t irtt = static_cast<int32_t>(r.irtt);
@@ -97,6 +83,21 @@ std::string_view column_header(RouteStyle style) {
 }
 
 }  // namespace
+
+std::string ipv4_route_flags_text(uint32_t flags) {
+  std::string text;
+  if (flags & kRtfUp) text += 'U';
+  if (flags & 0x2) text += 'G';
+  if (flags & kRtfReject) text = "!";  // replaces U and G
+  static constexpr std::pair<uint32_t, char> kLetters[] = {
+      {0x4, 'H'},       {0x8, 'R'},       {0x10, 'D'},       {0x20, 'M'},     {0x10000, 'd'},
+      {0x20000, 'a'},   {0x40000, 'c'},   {0x200000, 'o'},   {0x400000, 'e'}, {0x1000000, 'c'},
+      {0x2000000, 'f'}, {0x4000000, 'p'}, {0x80000000, 'l'}, {0x40, 'u'},     {0x80, 'w'},
+      {0x100, 'i'},     {0x400, 'n'}};
+  for (auto [bit, letter] : kLetters)
+    if (flags & bit) text += letter;
+  return text;
+}
 
 int print_ipv4_fib(const RenderContext& context, RouteRun& run, Output& output) {
   const model::Snapshot& s = context.snapshot;

@@ -6,20 +6,10 @@
 #include "route_tables.h"
 
 namespace netsnap::render {
+
 namespace {
 
 constexpr uint32_t kRtfCache = 0x01000000;
-
-std::string flags_text(uint32_t flags) {
-  static constexpr std::pair<uint32_t, char> kLetters[] = {
-      {0x1, 'U'},      {0x200, '!'},   {0x2, 'G'},       {0x4, 'H'},
-      {0x10000, 'D'},  {0x40000, 'A'}, {kRtfCache, 'C'}, {0x20000, 'a'},
-      {0x400000, 'e'}, {0x20, 'm'},    {0x200000, 'n'},  {0x2000000, 'f'}};
-  std::string text;
-  for (auto [bit, letter] : kLetters)
-    if (flags & bit) text += letter;
-  return text;
-}
 
 std::string route_line(const model::Route6& r, bool numeric, const NameLookup& names) {
   auto num = [](uint32_t v) { return std::to_string(static_cast<int32_t>(v)); };
@@ -31,7 +21,7 @@ std::string route_line(const model::Route6& r, bool numeric, const NameLookup& n
   line += ' ';
   append_left(line, inet_host_text(r.next_hop, numeric, names), 26);
   line += ' ';
-  append_left(line, flags_text(r.flags), 4);
+  append_left(line, ipv6_route_flags_text(r.flags), 4);
   line += ' ';
   append_left(line, num(r.metric), 3);
   line += ' ';
@@ -42,6 +32,17 @@ std::string route_line(const model::Route6& r, bool numeric, const NameLookup& n
 }
 
 }  // namespace
+
+std::string ipv6_route_flags_text(uint32_t flags) {
+  static constexpr std::pair<uint32_t, char> kLetters[] = {
+      {0x1, 'U'},      {0x200, '!'},   {0x2, 'G'},       {0x4, 'H'},
+      {0x10000, 'D'},  {0x40000, 'A'}, {kRtfCache, 'C'}, {0x20000, 'a'},
+      {0x400000, 'e'}, {0x20, 'm'},    {0x200000, 'n'},  {0x2000000, 'f'}};
+  std::string text;
+  for (auto [bit, letter] : kLetters)
+    if (flags & bit) text += letter;
+  return text;
+}
 
 int print_ipv6_routes(const RenderContext& context, bool cache, RouteRun& run, Output& output) {
   const model::Snapshot& s = context.snapshot;

@@ -36,6 +36,11 @@ struct RouteNumbers {
 // but for the newline. kBoth: "Metric Ref Use Iface MSS Window " (the caller goes on with irtt).
 void append_route_numbers(std::string& line, RouteStyle style, const RouteNumbers& n, int32_t irtt);
 
+// The Flags column of netstat -r for an IPv4 FIB route and for an IPv6 route: netstat's letters,
+// also used by netsnap diff so that a route reads the same in both.
+std::string ipv4_route_flags_text(uint32_t flags);  // ipv4_routes.cc
+std::string ipv6_route_flags_text(uint32_t flags);  // ipv6_routes.cc
+
 // netstat -r -A inet: the FIB (§8.2). Prints nothing but its error when the file is missing.
 int print_ipv4_fib(const RenderContext& context, RouteRun& run, Output& output);  // ipv4_routes.cc
 
