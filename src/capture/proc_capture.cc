@@ -8,6 +8,7 @@
 #include "netsnap/capture/proc_parsers.h"
 #include "netsnap/capture/process_scan.h"
 #include "netsnap/capture/text_scan.h"
+#include "netsnap/model/socket_names.h"
 
 namespace netsnap::capture {
 namespace {
@@ -31,22 +32,7 @@ void read_source(const RootFs& fs, std::string_view path, model::Snapshot& snaps
 }
 
 void capture_sockets(const RootFs& fs, model::Snapshot& s, Diagnostics& diag) {
-  struct InetFile {
-    const char* path;
-    InetProtocol protocol;
-    bool ipv6;
-  };
-  static constexpr InetFile kInetFiles[] = {
-      {"proc/net/tcp", InetProtocol::kTcp, false},
-      {"proc/net/tcp6", InetProtocol::kTcp, true},
-      {"proc/net/udp", InetProtocol::kUdp, false},
-      {"proc/net/udp6", InetProtocol::kUdp, true},
-      {"proc/net/udplite", InetProtocol::kUdpLite, false},
-      {"proc/net/udplite6", InetProtocol::kUdpLite, true},
-      {"proc/net/raw", InetProtocol::kRaw, false},
-      {"proc/net/raw6", InetProtocol::kRaw, true},
-  };
-  for (const auto& f : kInetFiles) {
+  for (const auto& f : model::kInetSocketFiles) {
     read_source(fs, f.path, s, diag, [&](auto text, auto path) {
       parse_proc_net_inet(text, path, f.protocol, f.ipv6, s.inet_sockets, diag);
     });

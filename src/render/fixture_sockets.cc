@@ -4,6 +4,7 @@
 #include <string>
 
 #include "fixture_tree.h"
+#include "netsnap/model/socket_names.h"
 
 namespace netsnap::render::fixture {
 namespace {
@@ -21,22 +22,6 @@ constexpr char kDgram4Header[] =
 constexpr char kInet6Header[] =
     "  sl  local_address                         remote_address                        st "
     "tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode";
-
-struct InetFile {
-  const char* path;
-  InetProtocol protocol;
-  bool ipv6;
-};
-constexpr InetFile kInetFiles[] = {
-    {"proc/net/tcp", InetProtocol::kTcp, false},
-    {"proc/net/tcp6", InetProtocol::kTcp, true},
-    {"proc/net/udp", InetProtocol::kUdp, false},
-    {"proc/net/udp6", InetProtocol::kUdp, true},
-    {"proc/net/udplite", InetProtocol::kUdpLite, false},
-    {"proc/net/udplite6", InetProtocol::kUdpLite, true},
-    {"proc/net/raw", InetProtocol::kRaw, false},
-    {"proc/net/raw6", InetProtocol::kRaw, true},
-};
 
 // TIME_WAIT and SYN_RECV (request) sockets have their own, shorter kernel line; the fields it
 // lacks are the ones capture leaves 0.
@@ -68,7 +53,8 @@ std::string inet_line(const InetSocket& s) {
 }
 
 // IPv4 tcp and udp lines are padded like their header (seq_setwidth/seq_pad); the rest are not.
-std::string inet_table(const model::Snapshot& snapshot, const InetFile& file, bool& has_data) {
+std::string inet_table(const model::Snapshot& snapshot, const model::InetSocketFile& file,
+                       bool& has_data) {
   bool tcp = file.protocol == InetProtocol::kTcp, raw = file.protocol == InetProtocol::kRaw;
   size_t width = file.ipv6 || raw ? 0 : tcp ? 149 : 127;
   std::string header = file.ipv6 ? kInet6Header : tcp ? kTcp4Header : kDgram4Header;
@@ -136,7 +122,7 @@ std::string sctp_assocs(const model::Snapshot& s, bool ipv6) {
 }  // namespace
 
 void write_sockets(const model::Snapshot& s, const FixtureTree& tree) {
-  for (const auto& file : kInetFiles) {
+  for (const auto& file : model::kInetSocketFiles) {
     bool has_data = false;
     std::string text = inet_table(s, file, has_data);
     tree.write_source(s, file.path, text, has_data);

@@ -12,6 +12,23 @@
 
 namespace netsnap::model {
 
+// The kernel files inet sockets are read from, in the order Snapshot::inet_sockets keeps them.
+struct InetSocketFile {
+  std::string_view path;  // "proc/net/tcp6"
+  InetProtocol protocol;
+  bool ipv6;
+};
+inline constexpr InetSocketFile kInetSocketFiles[] = {
+    {"proc/net/tcp", InetProtocol::kTcp, false},
+    {"proc/net/tcp6", InetProtocol::kTcp, true},
+    {"proc/net/udp", InetProtocol::kUdp, false},
+    {"proc/net/udp6", InetProtocol::kUdp, true},
+    {"proc/net/udplite", InetProtocol::kUdpLite, false},
+    {"proc/net/udplite6", InetProtocol::kUdpLite, true},
+    {"proc/net/raw", InetProtocol::kRaw, false},
+    {"proc/net/raw6", InetProtocol::kRaw, true},
+};
+
 // "tcp", "udp", "udplite", "raw".
 std::string_view inet_protocol_name(InetProtocol protocol);
 
