@@ -21,6 +21,7 @@
 
 #include "netsnap/capture/proc_parsers.h"
 #include "netsnap/capture/record_lines.h"
+#include "netsnap/model/route_headers.h"
 
 namespace netsnap::capture {
 namespace {
@@ -44,26 +45,15 @@ enum Column {
   kIrtt,
   kColumnCount
 };
-constexpr std::array<std::string_view, kColumnCount> kColumnNames = {
-    "Iface",  "Destination", "Gateway", "Flags",  "RefCnt", "Use",
-    "Metric", "Mask",        "MTU",     "Window", "IRTT"};
+constexpr auto& kColumnNames = model::kRouteColumns;
+static_assert(std::size(kColumnNames) == kColumnCount);
 using ColumnIndex = std::array<size_t, kColumnCount>;
 
-// The header separates its names with whitespace and '|'.
-Fields header_names(std::string_view line) {
-  Fields names;
-  size_t start = 0;
-  for (size_t i = 0; i <= line.size(); ++i) {
-    if (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '|') continue;
-    if (i > start) names.push_back(line.substr(start, i - start));
-    start = i + 1;
-  }
-  return names;
-}
-
 // Returns the name of the first required column the header lacks, or "" when all are there.
+// Unlike netstat, which wants them in order, any order will do: the lines are still recorded, and
+// replay reproduces netstat's refusal from the recorded header (model/route_headers.h).
 std::string find_columns(std::string_view header, ColumnIndex& index) {
-  Fields names = header_names(header);
+  Fields names = model::header_columns(header);
   for (size_t c = 0; c < kColumnCount; ++c) {
     auto found = std::find(names.begin(), names.end(), kColumnNames[c]);
     if (found == names.end()) return std::string(kColumnNames[c]);
@@ -144,41 +134,7 @@ std::string parse_route6(const Fields& f, Route6& r) {
 using model::RouteCacheEntry;
 using Names = std::span<const std::string_view>;
 
-constexpr std::string_view kCacheColumns22[] = {
-    "Iface", "Destination", "Gateway", "Flags", "RefCnt", "Use",     "Metric", "Source",
-    "MTU",   "Window",      "IRTT",    "TOS",   "HHRef",  "HHUptod", "SpecDst"};
-constexpr std::string_view kCacheColumns20[] = {
-    "Iface",  "Destination", "Gateway", "Flags", "RefCnt", "Use", "Metric",
-    "Source", "MTU",         "Window",  "IRTT",  "HH",     "ARP"};
 constexpr size_t kCacheMinColumns = 12;  // netstat ignores lines that fill fewer
-
-// netstat tells the layouts apart by which of these names occur anywhere in the header line
-// (as substrings: "HH" is also found in "HHRef"); only these two sums are layouts it reads.
-Names cache_layout(std::string_view header) {
-  constexpr std::pair<std::string_view, int> kMarks[] = {
-      {"IRTT", 1},     {"TOS", 2}, {"HHRef", 4}, {"HHUptod", 8},
-      {"SpecDst", 16}, {"HH", 32}, {"ARP", 64}};
-  int marks = 0;
-  for (auto [name, bit] : kMarks)
-    if (header.find(name) != std::string_view::npos) marks |= bit;
-  if (marks == 63) return kCacheColumns22;
-  if (marks == 97) return kCacheColumns20;
-  return {};
-}
-
-// Each name must follow the previous one in the header (netstat's proc_gen_fmt); returns the
-// first one that does not, or "" when all are there.
-std::string ordered_columns(std::string_view header, Names names, std::vector<size_t>& index) {
-  Fields tokens = header_names(header);
-  size_t next = 0;
-  for (std::string_view name : names) {
-    auto found = std::find(tokens.begin() + next, tokens.end(), name);
-    if (found == tokens.end()) return std::string(name);
-    index.push_back(found - tokens.begin());
-    next = index.back() + 1;
-  }
-  return "";
-}
 
 // netstat reads these with %d: the low 32 bits of the number.
 bool parse_int32(std::string_view token, int32_t& field) {
@@ -277,14 +233,14 @@ void parse_proc_net_rt_cache(std::string_view text, std::string_view path,
                              std::vector<model::RouteCacheEntry>& out, Diagnostics& diag) {
   auto lines = split_lines(text);
   if (lines.empty()) return;
-  Names names = cache_layout(lines[0]);
+  Names names = model::route_cache_columns(model::route_cache_layout(lines[0]));
   if (names.empty()) {
     // netstat prints an error for such a header and cannot read the lines either.
     diag.malformed(path, 1, "header matches no layout netstat knows");
     return;
   }
   std::vector<size_t> index;
-  std::string missing = ordered_columns(lines[0], names, index);
+  std::string missing = model::first_missing_column(lines[0], names, &index);
   if (!missing.empty()) {
     diag.malformed(path, 1, "header lacks the required column " + quoted(missing));
     return;

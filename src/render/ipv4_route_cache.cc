@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "netsnap/model/route_headers.h"
 #include "netsnap/render/address_text.h"
 #include "netsnap/render/columns.h"
 #include "route_tables.h"
@@ -19,35 +20,7 @@ constexpr std::string_view kModernHeader =
     "Iface\tDestination\tGateway \tFlags\t\tRefCnt\tUse\tMetric\tSource\t\tMTU\tWindow\tIRTT\tTOS"
     "\tHHRef\tHHUptod\tSpecDst\n";
 
-enum class Layout { kUnknown, kLinux20, kLinux22 };
-
-// netstat's proc_guess_fmt(): which of these names occur in the header line, as substrings.
-int layout_marks(std::string_view header) {
-  constexpr std::pair<std::string_view, int> kMarks[] = {
-      {"IRTT", 1},     {"TOS", 2}, {"HHRef", 4}, {"HHUptod", 8},
-      {"SpecDst", 16}, {"HH", 32}, {"ARP", 64}};
-  int marks = 0;
-  for (auto [name, bit] : kMarks)
-    if (header.find(name) != std::string_view::npos) marks |= bit;
-  return marks;
-}
-
-Layout layout_of(int marks) {
-  if (marks == 63) return Layout::kLinux22;
-  if (marks == 97) return Layout::kLinux20;
-  return Layout::kUnknown;
-}
-
-std::string missing_column(std::string_view header, Layout layout) {
-  if (layout == Layout::kLinux20) {
-    return first_missing_column(
-        header, {"Iface", "Destination", "Gateway", "Flags", "RefCnt", "Use", "Metric", "Source",
-                 "MTU", "Window", "IRTT", "HH", "ARP"});
-  }
-  return first_missing_column(
-      header, {"Iface", "Destination", "Gateway", "Flags", "RefCnt", "Use", "Metric", "Source",
-               "MTU", "Window", "IRTT", "TOS", "HHRef", "HHUptod", "SpecDst"});
-}
+using Layout = model::RouteCacheLayout;
 
 void print_column_header(RouteStyle style, Layout layout, Output& output) {
   constexpr std::string_view kStart = "Source          Destination     Gateway         ";
@@ -218,16 +191,15 @@ int print_ipv4_route_cache(const RenderContext& context, RouteRun& run, Output& 
                (run.errno_cleared ? "Success\n" : "No such file or directory\n"));
     return 255;
   }
-  int marks = layout_marks(header);
-  Layout layout = layout_of(marks);
+  Layout layout = model::route_cache_layout(header);
   if (layout == Layout::kUnknown)
-    output.out("ERROR: proc_guess_fmt(/proc/net/rt_cache,... returned: " + std::to_string(marks) +
-               "\n");
+    output.out("ERROR: proc_guess_fmt(/proc/net/rt_cache,... returned: " +
+               std::to_string(model::route_cache_marks(header)) + "\n");
   RouteStyle style = route_style(context.options.extend);
   print_column_header(style, layout, output);
   // With an unknown layout netstat prints uninitialised memory for each line: nothing to copy.
   if (layout == Layout::kUnknown) return 0;
-  std::string missing = missing_column(header, layout);
+  std::string missing = model::first_missing_column(header, model::route_cache_columns(layout));
   if (!missing.empty()) {
     output.err("warning: /proc/net/rt_cache does not contain required field " + missing + "\n");
     return 0;  // it goes on without a format and reads no line

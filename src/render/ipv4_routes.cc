@@ -1,6 +1,7 @@
 // netstat -r for IPv4: /proc/net/route as the kernel FIB (NETSTAT-FORMAT.md §8.2).
 #include <string>
 
+#include "netsnap/model/route_headers.h"
 #include "netsnap/render/columns.h"
 #include "route_tables.h"
 
@@ -111,9 +112,7 @@ int print_ipv4_fib(const RenderContext& context, RouteRun& run, Output& output) 
   output.out(column_header(style));
   std::string_view header = s.routes4_header ? *s.routes4_header : kStandardHeader;
   if (header.empty()) return 1;  // netstat cannot read a header: it stops without a word
-  std::string missing =
-      first_missing_column(header, {"Iface", "Destination", "Gateway", "Flags", "RefCnt", "Use",
-                                    "Metric", "Mask", "MTU", "Window", "IRTT"});
+  std::string missing = model::first_missing_column(header, model::kRouteColumns);
   if (!missing.empty()) {
     output.err("warning: /proc/net/route does not contain required field " + missing + "\n");
     return 1;

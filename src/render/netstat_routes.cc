@@ -1,7 +1,5 @@
 // netstat -r: one table per address family of the AF list, in list order (NETSTAT-FORMAT.md §8,
 // §9, §2). The first failing family ends the output with its status.
-#include <algorithm>
-#include <cstring>
 #include <vector>
 
 #include "netsnap/render/columns.h"
@@ -120,24 +118,6 @@ void append_route_numbers(std::string& line, RouteStyle style, const RouteNumber
 
 bool source_readable(const model::Snapshot& snapshot, std::string_view path) {
   return !snapshot.find_source(path) || snapshot.open_error(path) == 0;
-}
-
-std::string first_missing_column(std::string_view header,
-                                 std::initializer_list<std::string_view> names) {
-  std::vector<std::string_view> words;
-  size_t start = 0;
-  for (size_t i = 0; i <= header.size(); ++i) {
-    if (i < header.size() && !std::strchr(" \t\n\r\v\f|", header[i])) continue;
-    if (i > start) words.push_back(header.substr(start, i - start));
-    start = i + 1;
-  }
-  auto next = words.begin();
-  for (std::string_view name : names) {
-    next = std::find(next, words.end(), name);
-    if (next == words.end()) return std::string(name);
-    ++next;
-  }
-  return "";
 }
 
 int render_routes(const RenderContext& context, Output& output) {

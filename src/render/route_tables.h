@@ -55,9 +55,4 @@ int print_ipv6_routes(const RenderContext& context, bool cache, RouteRun& run,
 // True when the kernel file was read (or, for recordings that predate it, presumably was).
 bool source_readable(const model::Snapshot& snapshot, std::string_view path);
 
-// netstat's proc_gen_fmt(): the first of `names` that does not follow the previous one among
-// the header's words (separated by blanks and '|'), or "" when all do.
-std::string first_missing_column(std::string_view header,
-                                 std::initializer_list<std::string_view> names);
-
 }  // namespace netsnap::render
