@@ -5,11 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh >/dev/null
 out=${1:-demo.nsnap}
-./build/netsnap record --duration 3 --interval 1 -o "$out"
+./build/netsnap record --force --duration 3 --interval 1 -o "$out"
 ./build/netsnap ls "$out"
-if ./build/netsnap --help | grep -q "^  show "; then
-  ./build/netsnap show "$out" -tanp
-else
-  # Until the netstat renderer lands: the last frame's TCP sockets as recorded.
-  ./build/netsnap dump "$out" | awk '/^  inetSockets = /{p=1} p&&/^  [a-z]/&&!/inetSockets/{exit} p'
-fi
+./build/netsnap show "$out" -tanp

@@ -20,6 +20,7 @@ struct RecordOptions {
   long long count = 0;    // 0: no limit
   double duration = 0.0;  // 0: no limit
   bool append = false;
+  bool force = false;
   bool quiet = false;
 };
 
@@ -29,14 +30,15 @@ double monotonic_seconds() {
   return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
 
-// SIGINT and SIGTERM are blocked and taken synchronously, so a signal never cuts a frame in half:
-// the frame in progress is finished, then the file is closed.
+// SIGINT, SIGTERM and SIGHUP are blocked and taken synchronously, so a signal never cuts a frame
+// in half: the frame in progress is finished, then the file is closed with its index.
 class StopSignals {
  public:
   StopSignals() {
     sigemptyset(&set_);
     sigaddset(&set_, SIGINT);
     sigaddset(&set_, SIGTERM);
+    sigaddset(&set_, SIGHUP);
     sigprocmask(SIG_BLOCK, &set_, &old_);
   }
   ~StopSignals() { sigprocmask(SIG_SETMASK, &old_, nullptr); }
@@ -62,13 +64,23 @@ void report_new_warnings(const model::Snapshot& s, std::set<std::string>& seen) 
   seen = std::move(now);
 }
 
+timeline::TimelineWriter open_output(const RecordOptions& o) {
+  using Mode = timeline::TimelineWriter::Mode;
+  Mode mode = o.append ? Mode::kAppend : o.force ? Mode::kReplace : Mode::kCreate;
+  try {
+    return timeline::TimelineWriter(o.output, mode);
+  } catch (const timeline::TimelineExists& e) {
+    throw UsageError(std::string(e.what()) +
+                     "; give --append to continue it or --force to replace it");
+  }
+}
+
 int record(const RecordOptions& o) {
   // Blocked before the source starts its name-resolver thread, which inherits the mask: a stop
   // signal delivered to that thread would otherwise kill the recorder mid-frame.
   StopSignals signals;
   auto source = o.root.empty() ? capture::make_live_source() : capture::make_fixture_source(o.root);
-  timeline::TimelineWriter writer(o.output, o.append ? timeline::TimelineWriter::Mode::kAppend
-                                                     : timeline::TimelineWriter::Mode::kCreate);
+  timeline::TimelineWriter writer = open_output(o);
   for (const auto& note : writer.recovery_notes())
     std::cerr << "netsnap: recovered: " << note << "\n";
   const double start = monotonic_seconds();
@@ -112,7 +124,10 @@ Command add_record_command(CLI::App& app) {
   cmd->add_option("--count", o->count, "Stop after this many frames")->check(CLI::PositiveNumber);
   cmd->add_option("--duration", o->duration, "Stop after this many seconds")
       ->check(CLI::PositiveNumber);
-  cmd->add_flag("--append", o->append, "Continue an existing timeline instead of replacing it");
+  auto* append =
+      cmd->add_flag("--append", o->append, "Continue an existing timeline (or start a new one)");
+  cmd->add_flag("--force", o->force, "Replace an existing timeline (never any other file)")
+      ->excludes(append);
   cmd->add_flag("-q,--quiet", o->quiet, "Print nothing but warnings and errors");
   return [o]() { return record(*o); };
 }

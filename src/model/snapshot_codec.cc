@@ -6,6 +6,7 @@
 #include <capnp/serialize.h>
 #include <kj/exception.h>
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
@@ -191,6 +192,12 @@ std::string encode_snapshot(const Snapshot& snapshot) {
   return std::string(reinterpret_cast<const char*>(bytes.begin()), bytes.size());
 }
 
+capnp::ReaderOptions reader_options_for(size_t message_bytes) {
+  capnp::ReaderOptions options;
+  options.traversalLimitInWords = std::max<uint64_t>(kTraversalFactor * (message_bytes / 8), 1024);
+  return options;
+}
+
 namespace {
 
 // Runs fn on the message's root; bytes may sit anywhere in a buffer, so they are copied to words.
@@ -201,9 +208,7 @@ auto with_snapshot_reader(std::string_view bytes, Fn fn) {
   auto words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
   std::memcpy(words.begin(), bytes.data(), bytes.size());
   try {
-    capnp::ReaderOptions options;
-    options.traversalLimitInWords = 1ull << 40;  // big hosts: the record's checksum guards us
-    capnp::FlatArrayMessageReader reader(words, options);
+    capnp::FlatArrayMessageReader reader(words, reader_options_for(bytes.size()));
     return fn(reader.getRoot<schema::Snapshot>());
   } catch (const kj::Exception& e) {
     throw std::runtime_error(std::string("invalid snapshot message: ") + e.getDescription().cStr());

@@ -5,6 +5,7 @@
 
 #include <cstring>
 
+#include "netsnap/model/snapshot_codec.h"
 #include "schema/timeline.capnp.h"
 
 namespace netsnap::timeline {
@@ -33,7 +34,7 @@ IndexBlock decode_index_block(std::string_view bytes) {
   std::memcpy(words.begin(), bytes.data(), bytes.size());
   IndexBlock block;
   try {
-    capnp::FlatArrayMessageReader reader(words);
+    capnp::FlatArrayMessageReader reader(words, model::reader_options_for(bytes.size()));
     auto root = reader.getRoot<schema::IndexBlock>();
     block.previous_index = root.getPreviousIndexOffset();
     for (auto e : root.getEntries()) {

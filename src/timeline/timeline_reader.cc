@@ -9,18 +9,48 @@
 #include "netsnap/model/snapshot_codec.h"
 #include "netsnap/timeline/index_block.h"
 #include "netsnap/timeline/timeline.h"
+#include "record_file.h"
 
 namespace netsnap::timeline {
+namespace {
+
+// Opens path for reading without blocking on a FIFO and refuses anything but a regular file.
+int open_regular_file(const std::string& path, uint64_t& size) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) throw TimelineError(path + ": " + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw TimelineError(path + ": not a regular file");
+  }
+  size = static_cast<uint64_t>(st.st_size);
+  return fd;
+}
+
+// Index entries in frame order must name increasing frames at increasing offsets, each a whole
+// record before `limit` (the index record that lists them): anything else is not an index this
+// netsnap wrote, and the file is scanned instead.
+bool plausible(const std::vector<FrameInfo>& frames, uint64_t limit) {
+  for (size_t i = 0; i < frames.size(); ++i) {
+    const FrameInfo& f = frames[i];
+    if (f.offset < kFileHeaderSize || f.offset >= limit || limit - f.offset < kMinRecordSize)
+      return false;
+    if (f.type != RecordType::kKeyframe && f.type != RecordType::kDelta) return false;
+    if (i == 0) continue;
+    const FrameInfo& prev = frames[i - 1];
+    if (f.frame <= prev.frame || f.offset < prev.offset + kMinRecordSize) return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 TimelineReader::TimelineReader(const std::string& path) : path_(path) {
-  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd_ < 0) throw TimelineError(path + ": " + std::strerror(errno));
-  struct stat st {};
-  fstat(fd_, &st);
-  file_size_ = static_cast<uint64_t>(st.st_size);
+  fd_ = open_regular_file(path, file_size_);
+  file_ = std::make_unique<RecordFile>(fd_, file_size_);
   std::optional<FileHeader> header;
   try {
-    header = decode_file_header(read_at(0, kFileHeaderSize));
+    header = decode_file_header(file_->read_at(0, kFileHeaderSize));
   } catch (const TimelineError& e) {
     ::close(fd_);
     throw TimelineError(path + ": " + e.what());
@@ -36,73 +66,25 @@ TimelineReader::~TimelineReader() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-std::string TimelineReader::read_at(uint64_t offset, size_t length) const {
-  std::string buf(length, '\0');
-  size_t done = 0;
-  while (done < length) {
-    ssize_t n = ::pread(fd_, buf.data() + done, length - done, static_cast<off_t>(offset + done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    done += static_cast<size_t>(n);
-  }
-  buf.resize(done);
-  return buf;
-}
-
-std::optional<RecordHeader> TimelineReader::header_at(uint64_t offset) const {
-  if (offset + kRecordHeaderSize > file_size_) return std::nullopt;
-  return decode_record_header(read_at(offset, kRecordHeaderSize));
-}
-
-bool TimelineReader::record_is_whole(uint64_t offset, const RecordHeader& h) const {
-  uint64_t footer = offset + kRecordHeaderSize + h.payload_length;
-  if (footer + kRecordFooterSize > file_size_) return false;
-  return decode_record_footer(read_at(footer, kRecordFooterSize)) == offset;
-}
-
-void TimelineReader::add_frame(uint64_t offset, const RecordHeader& h) {
-  frames_.push_back({h.frame, h.capture_time_ns, offset, h.type});
-}
-
-std::string TimelineReader::payload(uint64_t offset, const RecordHeader& h) const {
-  std::string compressed = read_at(offset + kRecordHeaderSize, h.payload_length);
-  if (compressed.size() != h.payload_length || crc32c(compressed) != h.payload_crc)
-    throw TimelineError(path_ + ": record at byte " + std::to_string(offset) +
-                        " is damaged (checksum mismatch)");
-  return decompress_payload(compressed, h.raw_length);
-}
-
 // The fast path: the last record's footer leads to the latest index record, the index records
 // chain back to the first; only frames written after the latest index are read one by one.
 bool TimelineReader::open_through_index() {
-  if (file_size_ < kFileHeaderSize + kRecordHeaderSize + kRecordFooterSize) return false;
-  auto last = decode_record_footer(read_at(file_size_ - kRecordFooterSize, kRecordFooterSize));
+  if (file_size_ < kFileHeaderSize + kMinRecordSize) return false;
+  auto last = decode_record_footer(file_->read_at(file_size_ - kRecordFooterSize, 16));
   if (!last) return false;
-  auto last_header = header_at(*last);
-  if (!last_header || !record_is_whole(*last, *last_header)) return false;
+  uint64_t footer_offset = 0;
+  auto last_header = file_->whole_record_at(*last, &footer_offset);
+  if (!last_header || footer_offset != *last || *last + record_size(*last_header) != file_size_)
+    return false;
   uint64_t index = last_header->type == RecordType::kIndex ? *last : last_header->previous_index;
   std::vector<FrameInfo> indexed;
-  try {
-    for (uint64_t at = index; at != 0;) {
-      auto h = header_at(at);
-      if (!h || h->type != RecordType::kIndex) return false;
-      IndexBlock block = decode_index_block(payload(at, *h));
-      indexed.insert(indexed.begin(), block.entries.begin(), block.entries.end());
-      if (block.previous_index >= at) return false;
-      at = block.previous_index;
-    }
-  } catch (const TimelineError&) {
-    return false;
-  }
-  uint64_t at = kFileHeaderSize;
-  if (index != 0)
-    at = index + kRecordHeaderSize + header_at(index)->payload_length + kRecordFooterSize;
+  if (!read_index_chain(index, indexed)) return false;
   frames_ = std::move(indexed);
-  while (at < file_size_) {
-    auto h = header_at(at);
-    if (!h || !record_is_whole(at, *h)) return false;
-    if (h->type != RecordType::kIndex) add_frame(at, *h);
-    at += kRecordHeaderSize + h->payload_length + kRecordFooterSize;
+  uint64_t after_index = kFileHeaderSize;
+  if (index != 0) after_index = index + record_size(*file_->header_at(index));
+  if (!add_records_after(after_index)) {
+    frames_.clear();
+    return false;
   }
   valid_end_ = file_size_;
   last_index_offset_ = index;
@@ -110,57 +92,108 @@ bool TimelineReader::open_through_index() {
   return true;
 }
 
+// Follows previousIndexOffset from the latest index record back to the first and lists their
+// frames in order; false when any link or entry is not what a writer would have written.
+bool TimelineReader::read_index_chain(uint64_t latest, std::vector<FrameInfo>& frames) const {
+  std::vector<IndexBlock> blocks;  // newest first
+  size_t total = 0;
+  for (uint64_t at = latest; at != 0;) {
+    uint64_t footer_offset = 0;
+    auto h = file_->whole_record_at(at, &footer_offset);
+    if (!h || h->type != RecordType::kIndex || footer_offset != at) return false;
+    try {
+      blocks.push_back(decode_index_block(payload({at, *h})));
+    } catch (const TimelineError&) {
+      return false;
+    }
+    const IndexBlock& block = blocks.back();
+    if (block.entries.size() > kMaxIndexEntries || !plausible(block.entries, at)) return false;
+    total += block.entries.size();
+    if (block.previous_index >= at || total > file_size_ / kMinRecordSize) return false;
+    at = block.previous_index;
+  }
+  frames.reserve(total);
+  for (auto block = blocks.rbegin(); block != blocks.rend(); ++block)
+    frames.insert(frames.end(), block->entries.begin(), block->entries.end());
+  return plausible(frames, latest);
+}
+
+// Adds the frames of the whole records from `at` to the end of the file; false when one is not
+// whole or breaks the frame order.
+bool TimelineReader::add_records_after(uint64_t at) {
+  while (at < file_size_) {
+    uint64_t footer_offset = 0;
+    auto h = file_->whole_record_at(at, &footer_offset);
+    if (!h || footer_offset != at) return false;
+    if (h->type != RecordType::kIndex) {
+      if (!frames_.empty() && h->frame <= frames_.back().frame) return false;
+      frames_.push_back({h->frame, h->capture_time_ns, at, h->type});
+    }
+    at += record_size(*h);
+  }
+  return true;
+}
+
 // The slow path: walk record by record from the start, skipping damaged stretches, and say what
 // was lost.
 void TimelineReader::open_by_scan() {
-  frames_.clear();
-  uint64_t at = kFileHeaderSize;
-  while (at < file_size_) {
-    auto h = header_at(at);
-    if (h && record_is_whole(at, *h)) {
-      if (h->type == RecordType::kIndex)
-        last_index_offset_ = at;
-      else
-        add_frame(at, *h);
-      at += kRecordHeaderSize + h->payload_length + kRecordFooterSize;
-      valid_end_ = at;
-      continue;
-    }
-    // Look for the next whole record; what lies between is lost.
-    uint64_t next = at + 1;
-    for (; next + kRecordHeaderSize <= file_size_; ++next) {
-      auto candidate = header_at(next);
-      if (candidate && record_is_whole(next, *candidate)) break;
-    }
-    if (next + kRecordHeaderSize > file_size_) {
-      notes_.push_back(path_ + ": timeline cut off: the last " + std::to_string(file_size_ - at) +
-                       " bytes (from byte " + std::to_string(at) +
-                       ") are an incomplete record and were ignored");
-      break;
-    }
-    notes_.push_back(path_ + ": " + std::to_string(next - at) + " damaged bytes at byte " +
-                     std::to_string(at) + " were skipped");
-    at = next;
+  ScanResult scan = scan_records(*file_, path_);
+  frames_ = std::move(scan.frames);
+  notes_ = std::move(scan.notes);
+  valid_end_ = scan.valid_end;
+  last_index_offset_ = scan.last_index_offset;
+  torn_tail_ = scan.torn_tail;
+}
+
+// Frame i's record: where the index put it or, when that position does not hold it (bytes were
+// inserted or removed after the index was written), where a scan finds it.
+TimelineReader::Located TimelineReader::locate(size_t i) const {
+  const FrameInfo& want = frames_.at(i);
+  auto h = file_->header_at(want.offset);
+  if (h && h->frame == want.frame && h->type == want.type) return {want.offset, *h};
+  if (!scanned_)
+    scanned_ = std::make_unique<std::vector<FrameInfo>>(scan_records(*file_, path_).frames);
+  auto found = std::lower_bound(scanned_->begin(), scanned_->end(), want.frame,
+                                [](const FrameInfo& f, uint64_t frame) { return f.frame < frame; });
+  if (found != scanned_->end() && found->frame == want.frame) {
+    if (auto moved = file_->header_at(found->offset)) return {found->offset, *moved};
+  }
+  throw TimelineError(path_ + ": frame " + std::to_string(want.frame) + " has a damaged header");
+}
+
+std::string TimelineReader::payload(const Located& record) const {
+  const RecordHeader& h = record.header;
+  std::string where = path_ + ": record at byte " + std::to_string(record.offset);
+  std::string limit = record_limit_violation(h);
+  if (!limit.empty()) throw TimelineError(where + " claims a " + limit + "; refused");
+  uint64_t start = record.offset + kRecordHeaderSize;
+  // A few bytes first: a payload that cannot be the declared zstd frame is refused before the
+  // whole of it is read.
+  if (!payload_starts_plausibly(file_->read_at(start, std::min<size_t>(h.payload_length, 32)),
+                                h.raw_length))
+    throw TimelineError(where + " is damaged (its payload is not the frame it declares)");
+  std::string compressed = file_->read_at(start, h.payload_length);
+  if (compressed.size() != h.payload_length || crc32c(compressed) != h.payload_crc)
+    throw TimelineError(where + " is damaged (checksum mismatch)");
+  try {
+    return decompress_payload(compressed, h.raw_length);
+  } catch (const TimelineError& e) {
+    throw TimelineError(where + " is damaged (" + e.what() + ")");
   }
 }
 
-RecordHeader TimelineReader::read_header(size_t i) const {
-  auto h = header_at(frames_.at(i).offset);
-  if (!h)
-    throw TimelineError(path_ + ": frame " + std::to_string(frames_[i].frame) +
-                        " has a damaged header");
-  return *h;
-}
+RecordHeader TimelineReader::read_header(size_t i) const { return locate(i).header; }
 
 std::string TimelineReader::read_frame_message(size_t i) const {
-  RecordHeader h = read_header(i);
-  if (h.type != RecordType::kKeyframe || h.codec != PayloadCodec::kZstdCapnp)
-    throw TimelineError(path_ + ": frame " + std::to_string(h.frame) +
+  Located record = locate(i);
+  if (record.header.type != RecordType::kKeyframe)
+    throw TimelineError(path_ + ": frame " + std::to_string(record.header.frame) +
                         " uses a record kind this netsnap cannot read");
   try {
-    return payload(frames_[i].offset, h);
+    return payload(record);
   } catch (const TimelineError& e) {
-    throw TimelineError(std::string(e.what()) + " (frame " + std::to_string(h.frame) + ")");
+    throw TimelineError(std::string(e.what()) + " (frame " + std::to_string(record.header.frame) +
+                        ")");
   }
 }
 

@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -10,6 +11,7 @@
 #include "netsnap/model/snapshot_codec.h"
 #include "netsnap/timeline/index_block.h"
 #include "netsnap/timeline/timeline.h"
+#include "timeline_file.h"
 
 namespace netsnap::timeline {
 namespace {
@@ -35,34 +37,82 @@ int64_t wall_now_ns() {
 
 TimelineWriter::TimelineWriter(const std::string& path, Mode mode, int compression_level)
     : path_(path), level_(compression_level) {
-  struct stat st {};
-  bool existing = mode == Mode::kAppend && ::stat(path.c_str(), &st) == 0 && st.st_size > 0;
-  if (existing) {
-    TimelineReader reader(path);  // throws if it is not a timeline: never clobber other files
-    notes_ = reader.recovery_notes();
-    end_ = reader.valid_end();
-    last_index_ = reader.last_index_offset();
-    for (const auto& f : reader.frames()) {
-      next_frame_ = std::max(next_frame_, f.frame + 1);
-      if (f.offset > last_index_) unindexed_.push_back(f);
-    }
+  if (mode == Mode::kAppend) fd_ = open_timeline_for_append(path);
+  try {
+    if (fd_ >= 0)
+      continue_existing();
+    else
+      create(mode);
+  } catch (...) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    throw;
   }
-  int flags = O_RDWR | O_CREAT | O_CLOEXEC | (existing ? 0 : O_TRUNC);
-  fd_ = ::open(path.c_str(), flags, 0644);
-  if (fd_ < 0) throw TimelineError(path + ": " + std::strerror(errno));
-  if (existing) {
-    // Drop a torn tail so new records follow the last whole one.
-    if (::ftruncate(fd_, static_cast<off_t>(end_)) != 0)
-      throw TimelineError(path + ": cannot cut off the damaged tail: " + std::strerror(errno));
+}
+
+void TimelineWriter::create(Mode mode) {
+  struct stat st {};
+  if (mode != Mode::kReplace || ::lstat(path_.c_str(), &st) != 0) {
+    fd_ = create_timeline_file(path_);
+    try {
+      write_file_header();
+    } catch (...) {
+      ::unlink(path_.c_str());  // the empty file this call created
+      throw;
+    }
     return;
   }
+  // A new file under a temporary name, renamed over the old timeline once its header is down:
+  // the old file is never written, and a link at path is replaced rather than followed.
+  check_replaceable(path_);
+  std::string temp;
+  fd_ = create_replacement_file(path_, temp);
+  try {
+    write_file_header();
+    if (::rename(temp.c_str(), path_.c_str()) != 0)
+      throw TimelineError(path_ + ": cannot replace: " + std::strerror(errno));
+  } catch (...) {
+    ::unlink(temp.c_str());
+    throw;
+  }
+}
+
+void TimelineWriter::write_file_header() {
   std::string header = encode_file_header({kFormatVersion, wall_now_ns()});
   try {
     write_all(fd_, header, 0);
   } catch (const std::system_error& e) {
-    throw TimelineError(path + ": " + e.what());
+    throw TimelineError(path_ + ": " + e.what());
   }
   end_ = header.size();
+}
+
+// Continues the numbering and the index chain of the timeline at path. Only a torn last record
+// is cut off; anything else the reader could not use stays in the file.
+void TimelineWriter::continue_existing() {
+  struct stat st {};
+  if (::fstat(fd_, &st) == 0 && st.st_size == 0) return write_file_header();
+  TimelineReader reader(path_);  // throws if it is not a timeline: never clobber other files
+  notes_ = reader.recovery_notes();
+  end_ = reader.valid_end();
+  last_index_ = reader.last_index_offset();
+  for (const auto& f : reader.frames()) next_frame_ = std::max(next_frame_, f.frame + 1);
+  if (reader.file_size() > end_ && reader.torn_tail()) {
+    if (::ftruncate(fd_, static_cast<off_t>(end_)) != 0)
+      throw TimelineError(path_ + ": cannot cut off the torn record: " + std::strerror(errno));
+  } else if (reader.file_size() > end_) {
+    end_ = reader.file_size();
+    notes_.push_back(path_ + ": new frames follow the bytes that are not a record");
+  }
+  if (reader.used_index()) {
+    for (const auto& f : reader.frames())
+      if (f.offset > last_index_) unindexed_.push_back(f);
+    return;
+  }
+  // The index chain could not be trusted: start a new one that lists every frame found.
+  unindexed_ = reader.frames();
+  last_index_ = 0;
+  write_index();
 }
 
 TimelineWriter::~TimelineWriter() {
@@ -108,20 +158,28 @@ void TimelineWriter::write_frame(const model::Snapshot& snapshot) {
   if (unindexed_.size() >= kFramesPerIndex) write_index();
 }
 
+// Lists the frames written since the last index record, kMaxIndexEntries to a record.
 void TimelineWriter::write_index() {
-  if (unindexed_.empty()) return;
-  std::string raw = encode_index_block({last_index_, unindexed_});
+  while (!unindexed_.empty()) {
+    size_t count = std::min(unindexed_.size(), kMaxIndexEntries);
+    std::vector<FrameInfo> listed(unindexed_.begin(), unindexed_.begin() + count);
+    write_index_record(listed);
+    unindexed_.erase(unindexed_.begin(), unindexed_.begin() + count);
+  }
+}
+
+void TimelineWriter::write_index_record(const std::vector<FrameInfo>& listed) {
+  std::string raw = encode_index_block({last_index_, listed});
   std::string compressed = compress_payload(raw, level_);
   RecordHeader h;
   h.type = RecordType::kIndex;
-  h.frame = unindexed_.front().frame;
-  h.capture_time_ns = unindexed_.back().capture_time_ns;
+  h.frame = listed.front().frame;
+  h.capture_time_ns = listed.back().capture_time_ns;
   h.previous_index = last_index_;
   h.payload_length = static_cast<uint32_t>(compressed.size());
   h.raw_length = static_cast<uint32_t>(raw.size());
   h.payload_crc = crc32c(compressed);
   last_index_ = append_record(h, compressed);
-  unindexed_.clear();
 }
 
 void TimelineWriter::close() {

@@ -67,7 +67,7 @@ TEST(FixtureRoundTripTest, EveryFixtureSurvivesRecordAndReadBack) {
     expect_classes_present(root.string(), captured);
     std::string file = tmp.path("frame.nsnap");
     {
-      timeline::TimelineWriter writer(file, timeline::TimelineWriter::Mode::kCreate);
+      timeline::TimelineWriter writer(file, timeline::TimelineWriter::Mode::kReplace);
       writer.write_frame(captured);
     }
     timeline::TimelineReader reader(file);

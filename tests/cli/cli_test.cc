@@ -64,8 +64,8 @@ TEST(CliTest, LiveRecordGivesThreeFrames) {
 
 // SIGTERM and SIGINT end a live recording after the frame in progress, with status 0, whichever
 // of the recorder's threads the kernel hands the signal to.
-TEST(CliTest, LiveRecordStopsCleanlyOnSigtermAndSigint) {
-  for (int signal_number : {SIGTERM, SIGINT}) {
+TEST(CliTest, LiveRecordStopsCleanlyOnSigtermSigintAndSighup) {
+  for (int signal_number : {SIGTERM, SIGINT, SIGHUP}) {
     TempDir tmp;
     std::string file = tmp.path("live.nsnap");
     pid_t pid = fork();

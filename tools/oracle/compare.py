@@ -147,7 +147,7 @@ class Runner:
         self.oracle_only = opts.oracle_only
 
     def record(self, root, out_file):
-        return run([self.netsnap, "record", "--root", root, "--count", "1", "-o", out_file, "-q"])
+        return run([self.netsnap, "record", "--root", root, "--count", "1", "--force", "-o", out_file, "-q"])
 
     def show(self, recording, args):
         return run([self.netsnap, "show", recording] + args)

@@ -16,6 +16,12 @@ class TimelineError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A new timeline was asked for where a file already exists.
+class TimelineExists : public TimelineError {
+ public:
+  using TimelineError::TimelineError;
+};
+
 inline constexpr char kFileMagic[8] = {'\x89', 'N', 'S', 'N', 'A', 'P', '\r', '\n'};
 inline constexpr uint32_t kFormatVersion = 1;
 inline constexpr size_t kFileHeaderSize = 32;
@@ -23,10 +29,20 @@ inline constexpr size_t kRecordHeaderSize = 48;
 inline constexpr size_t kRecordFooterSize = 16;
 inline constexpr uint32_t kRecordMagic = 0x4352534e;  // "NSRC"
 inline constexpr uint32_t kFooterMagic = 0x444e534e;  // "NSND"
-inline constexpr uint32_t kMaxPayload = 1u << 31;
+
+// Limits a reader enforces before it allocates anything a record's header asks for (FORMAT.md,
+// "Limits"): a hostile or damaged file costs at most this much memory and time.
+inline constexpr uint32_t kMaxPayloadLength = 64u << 20;  // compressed bytes of one record
+inline constexpr uint32_t kMaxRawLength = 1u << 30;       // decompressed bytes of one record
+inline constexpr uint32_t kMaxRawRatio = 32;              // raw <= 32 x payload + kRawSlack
+inline constexpr uint32_t kRawSlack = 64u << 10;
+inline constexpr size_t kMaxIndexEntries = 65536;  // frames one index record may list
 
 enum class RecordType : uint8_t { kKeyframe = 1, kDelta = 2, kIndex = 3 };
 enum class PayloadCodec : uint8_t { kZstdCapnp = 1 };
+
+// The smallest whole record: header and footer around an empty payload.
+inline constexpr size_t kMinRecordSize = kRecordHeaderSize + kRecordFooterSize;
 
 struct FileHeader {
   uint32_t version = kFormatVersion;
@@ -51,8 +67,14 @@ std::string encode_file_header(const FileHeader& h);
 std::optional<FileHeader> decode_file_header(std::string_view bytes);
 
 std::string encode_record_header(const RecordHeader& h);
-// nullopt when the magic or the header checksum is wrong.
+// nullopt when the magic or the header checksum is wrong, or the header names a record type,
+// codec or payload length that no writer produces.
 std::optional<RecordHeader> decode_record_header(std::string_view bytes);
+// Bytes from the record's header to the end of its footer.
+inline uint64_t record_size(const RecordHeader& h) { return kMinRecordSize + h.payload_length; }
+// Why a record's sizes are refused before its payload is read (FORMAT.md, "Limits"); empty when
+// they are within the limits.
+std::string record_limit_violation(const RecordHeader& h);
 
 std::string encode_record_footer(uint64_t record_offset);
 // The record offset a footer names; nullopt when it is not a footer.
@@ -60,6 +82,11 @@ std::optional<uint64_t> decode_record_footer(std::string_view bytes);
 
 // zstd with its content checksum on; decompress verifies size and checksum, throws TimelineError.
 std::string compress_payload(std::string_view raw, int level = 3);
+// Checks the zstd frame header (its declared content size must be raw_length) before allocating
+// raw_length bytes; raw_length must already be within the limits (record_limit_violation).
 std::string decompress_payload(std::string_view compressed, uint32_t raw_length);
+// True when the first bytes of a payload can begin a zstd frame of raw_length bytes: read before
+// the whole payload, so that a record claiming a huge payload of zeros costs one small read.
+bool payload_starts_plausibly(std::string_view first_bytes, uint32_t raw_length);
 
 }  // namespace netsnap::timeline

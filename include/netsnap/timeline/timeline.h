@@ -10,6 +10,8 @@
 
 namespace netsnap::timeline {
 
+class RecordFile;
+
 // Where one frame is; what the index holds for it.
 struct FrameInfo {
   uint64_t frame = 0;
@@ -36,6 +38,8 @@ class TimelineReader {
   uint64_t file_size() const { return file_size_; }
   // End of the last whole record: where an appending writer continues.
   uint64_t valid_end() const { return valid_end_; }
+  // The bytes after valid_end() are the start of a record a crash cut off (and may be cut away).
+  bool torn_tail() const { return torn_tail_; }
   uint64_t last_index_offset() const { return last_index_offset_; }
   bool used_index() const { return used_index_; }
 
@@ -47,29 +51,43 @@ class TimelineReader {
   RecordHeader read_header(size_t i) const;
 
  private:
-  std::string read_at(uint64_t offset, size_t length) const;
-  std::optional<RecordHeader> header_at(uint64_t offset) const;
-  bool record_is_whole(uint64_t offset, const RecordHeader& h) const;
+  struct Located {
+    uint64_t offset;
+    RecordHeader header;
+  };
   bool open_through_index();
+  bool read_index_chain(uint64_t latest, std::vector<FrameInfo>& frames) const;
+  bool add_records_after(uint64_t at);
   void open_by_scan();
-  void add_frame(uint64_t offset, const RecordHeader& h);
-  std::string payload(uint64_t offset, const RecordHeader& h) const;
+  Located locate(size_t i) const;
+  std::string payload(const Located& record) const;
 
   std::string path_;
   int fd_ = -1;
   uint64_t file_size_ = 0;
+  std::unique_ptr<RecordFile> file_;
   uint64_t valid_end_ = kFileHeaderSize;
   uint64_t last_index_offset_ = 0;
   bool used_index_ = false;
+  bool torn_tail_ = false;
   std::vector<FrameInfo> frames_;
   std::vector<std::string> notes_;
+  // Where a scan found each frame, made the first time an indexed position does not hold the
+  // frame it should (a record moved by an edit of the file).
+  mutable std::unique_ptr<std::vector<FrameInfo>> scanned_;
 };
 
 class TimelineWriter {
  public:
-  enum class Mode { kCreate, kAppend };
-  // kCreate replaces any file at path; kAppend continues an existing timeline (creating it if
-  // missing), first cutting off a torn last record, which it reports in recovery_notes().
+  enum class Mode {
+    kCreate,   // a new file; throws TimelineExists when path exists
+    kReplace,  // a new file in place of an existing timeline (never of any other file)
+    kAppend,   // continues an existing timeline, or creates it when path does not exist
+  };
+  // Holds an advisory lock (flock) on the file until close(): a second writer is refused with
+  // the holder's pid. kAppend keeps every whole record: it cuts off only a torn last record,
+  // and bytes after the last whole record that are not one stay where they are. Both are
+  // reported in recovery_notes(). Files are created with mode 0600, never through a link.
   TimelineWriter(const std::string& path, Mode mode, int compression_level = 3);
   ~TimelineWriter();  // closes (writes the final index) if close() was not called
   TimelineWriter(const TimelineWriter&) = delete;
@@ -87,8 +105,12 @@ class TimelineWriter {
   static constexpr size_t kFramesPerIndex = 256;
 
  private:
+  void create(Mode mode);
+  void continue_existing();
+  void write_file_header();
   uint64_t append_record(const RecordHeader& header, std::string_view payload);
   void write_index();
+  void write_index_record(const std::vector<FrameInfo>& listed);
 
   std::string path_;
   int fd_ = -1;
