@@ -200,13 +200,20 @@ capnp::ReaderOptions reader_options_for(size_t message_bytes) {
 
 namespace {
 
-// Runs fn on the message's root; bytes may sit anywhere in a buffer, so they are copied to words.
+// Runs fn on the message's root. Bytes that are not 8-byte aligned are copied to words first; a
+// decompressed frame is (std::string's heap buffers are), so a large one is never copied.
 template <typename Fn>
 auto with_snapshot_reader(std::string_view bytes, Fn fn) {
   if (bytes.size() % sizeof(capnp::word) != 0)
     throw std::runtime_error("snapshot message is not a whole number of words");
-  auto words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
-  std::memcpy(words.begin(), bytes.data(), bytes.size());
+  kj::Array<capnp::word> copy;
+  kj::ArrayPtr<const capnp::word> words(reinterpret_cast<const capnp::word*>(bytes.data()),
+                                        bytes.size() / sizeof(capnp::word));
+  if (reinterpret_cast<uintptr_t>(bytes.data()) % alignof(capnp::word) != 0) {
+    copy = kj::heapArray<capnp::word>(words.size());
+    std::memcpy(copy.begin(), bytes.data(), bytes.size());
+    words = copy;
+  }
   try {
     capnp::FlatArrayMessageReader reader(words, reader_options_for(bytes.size()));
     return fn(reader.getRoot<schema::Snapshot>());

@@ -9,8 +9,7 @@
 namespace netsnap::timeline {
 namespace {
 
-constexpr size_t kWindowSize = 256 << 10;  // read-ahead for headers and footers
-constexpr size_t kSearchBlock = 1 << 20;   // the magic search reads this much at a time
+constexpr size_t kSearchBlock = 1 << 20;  // the magic search reads this much at a time
 constexpr char kRecordMagicBytes[4] = {'N', 'S', 'R', 'C'};
 
 }  // namespace
@@ -33,7 +32,7 @@ std::string RecordFile::read_at(uint64_t offset, size_t length) const {
 std::string_view RecordFile::window(uint64_t offset, size_t length) const {
   bool inside = offset >= window_at_ && offset + length <= window_at_ + window_.size();
   if (!inside) {
-    window_ = read_at(offset, std::max(length, kWindowSize));
+    window_ = read_at(offset, std::max(length, read_ahead_));
     window_at_ = offset;
   }
   std::string_view view(window_);
@@ -96,6 +95,7 @@ class Scan {
   Scan(const RecordFile& file, const std::string& path) : file_(file), path_(path) {}
 
   ScanResult run() {
+    RecordFile::Walk walk(file_);
     uint64_t at = kFileHeaderSize;
     while (at < file_.size()) {
       uint64_t footer_offset = 0;

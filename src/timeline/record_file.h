@@ -18,6 +18,16 @@ class RecordFile {
   RecordFile(int fd, uint64_t size) : fd_(fd), size_(size) {}
 
   uint64_t size() const { return size_; }
+  // header_at and whole_record_at read a little ahead for records looked up here and there (the
+  // index chain), and a lot while a Walk goes from one record to the next.
+  class Walk {
+   public:
+    explicit Walk(const RecordFile& file) : file_(file) { file_.read_ahead_ = kWalkReadAhead; }
+    ~Walk() { file_.read_ahead_ = kLookupReadAhead; }
+
+   private:
+    const RecordFile& file_;
+  };
   // Up to length bytes at offset (fewer at the end of the file).
   std::string read_at(uint64_t offset, size_t length) const;
   // A header at offset that decodes (magic, checksum, known type and codec); nullopt otherwise.
@@ -37,6 +47,9 @@ class RecordFile {
   uint64_t size_;
   mutable std::string window_;
   mutable uint64_t window_at_ = 0;
+  static constexpr size_t kLookupReadAhead = 4 << 10;
+  static constexpr size_t kWalkReadAhead = 256 << 10;
+  mutable size_t read_ahead_ = kLookupReadAhead;
 };
 
 // What a walk over every record from the file header on found.

@@ -92,35 +92,45 @@ bool TimelineReader::open_through_index() {
   return true;
 }
 
-// Follows previousIndexOffset from the latest index record back to the first and lists their
-// frames in order; false when any link or entry is not what a writer would have written.
+// Follows previousIndexOffset from the latest index record back to the first (through record
+// headers alone), then lists the blocks' frames oldest first; false when any link or entry is not
+// what a writer would have written.
 bool TimelineReader::read_index_chain(uint64_t latest, std::vector<FrameInfo>& frames) const {
-  std::vector<IndexBlock> blocks;  // newest first
-  size_t total = 0;
+  std::vector<Located> chain;  // newest first
   for (uint64_t at = latest; at != 0;) {
     uint64_t footer_offset = 0;
     auto h = file_->whole_record_at(at, &footer_offset);
-    if (!h || h->type != RecordType::kIndex || footer_offset != at) return false;
+    if (!h || h->type != RecordType::kIndex || footer_offset != at || h->previous_index >= at)
+      return false;
+    chain.push_back({at, *h});
+    at = h->previous_index;
+  }
+  // Index records name their first frame: room for all of them at once, within what the file
+  // could hold.
+  if (!chain.empty())
+    frames.reserve(std::min<uint64_t>(chain.front().header.frame + kMaxIndexEntries,
+                                      file_size_ / kMinRecordSize));
+  for (auto record = chain.rbegin(); record != chain.rend(); ++record) {
+    IndexBlock block;
     try {
-      blocks.push_back(decode_index_block(payload({at, *h})));
+      block = decode_index_block(payload(*record));
     } catch (const TimelineError&) {
       return false;
     }
-    const IndexBlock& block = blocks.back();
-    if (block.entries.size() > kMaxIndexEntries || !plausible(block.entries, at)) return false;
-    total += block.entries.size();
-    if (block.previous_index >= at || total > file_size_ / kMinRecordSize) return false;
-    at = block.previous_index;
+    if (block.previous_index != record->header.previous_index ||
+        block.entries.size() > kMaxIndexEntries || !plausible(block.entries, record->offset) ||
+        (!frames.empty() && !block.entries.empty() &&
+         !plausible({frames.back(), block.entries.front()}, record->offset)))
+      return false;
+    frames.insert(frames.end(), block.entries.begin(), block.entries.end());
   }
-  frames.reserve(total);
-  for (auto block = blocks.rbegin(); block != blocks.rend(); ++block)
-    frames.insert(frames.end(), block->entries.begin(), block->entries.end());
-  return plausible(frames, latest);
+  return true;
 }
 
 // Adds the frames of the whole records from `at` to the end of the file; false when one is not
 // whole or breaks the frame order.
 bool TimelineReader::add_records_after(uint64_t at) {
+  RecordFile::Walk walk(*file_);
   while (at < file_size_) {
     uint64_t footer_offset = 0;
     auto h = file_->whole_record_at(at, &footer_offset);

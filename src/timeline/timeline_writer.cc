@@ -125,6 +125,10 @@ TimelineWriter::~TimelineWriter() {
 
 // Writes header, payload and footer in one go; on failure cuts the file back to where it was.
 uint64_t TimelineWriter::append_record(const RecordHeader& header, std::string_view payload) {
+  // A record a reader would refuse is not written at all.
+  std::string limit = record_limit_violation(header);
+  if (!limit.empty())
+    throw TimelineError(path_ + ": frame not written: it would be a record with a " + limit);
   std::string record = encode_record_header(header);
   record.append(payload);
   record.append(encode_record_footer(end_));
@@ -143,6 +147,10 @@ uint64_t TimelineWriter::append_record(const RecordHeader& header, std::string_v
 void TimelineWriter::write_frame(const model::Snapshot& snapshot) {
   if (fd_ < 0) throw TimelineError(path_ + ": timeline is closed");
   std::string raw = model::encode_snapshot(snapshot);
+  if (raw.size() > kMaxRawLength)
+    throw TimelineError(path_ + ": frame not written: its " + std::to_string(raw.size()) +
+                        " bytes are more than a record holds (" + std::to_string(kMaxRawLength) +
+                        ")");
   std::string compressed = compress_payload(raw, level_);
   RecordHeader h;
   h.type = RecordType::kKeyframe;

@@ -34,7 +34,7 @@ inline constexpr uint32_t kFooterMagic = 0x444e534e;  // "NSND"
 // "Limits"): a hostile or damaged file costs at most this much memory and time.
 inline constexpr uint32_t kMaxPayloadLength = 64u << 20;  // compressed bytes of one record
 inline constexpr uint32_t kMaxRawLength = 1u << 30;       // decompressed bytes of one record
-inline constexpr uint32_t kMaxRawRatio = 32;              // raw <= 32 x payload + kRawSlack
+inline constexpr uint32_t kMaxRawRatio = 64;              // raw <= 64 x payload + kRawSlack
 inline constexpr uint32_t kRawSlack = 64u << 10;
 inline constexpr size_t kMaxIndexEntries = 65536;  // frames one index record may list
 
