@@ -197,7 +197,7 @@ TEST(TimelineDamageTest, RecordSizesBeyondTheLimitsAreRefusedBeforeAllocating) {
   Recording r = record_frames(tmp.path("t.nsnap"), 2);
   std::vector<std::pair<void (*)(RecordHeader&), const char*>> lies = {
       {[](RecordHeader& h) { h.raw_length = 0xfffffff8; }, "raw size of 4294967288 bytes"},
-      {[](RecordHeader& h) { h.raw_length = h.payload_length * 40 + (64 << 10); },
+      {[](RecordHeader& h) { h.raw_length = (h.payload_length * 100 + (64 << 10)) & ~7u; },
        "times as large"},
       {[](RecordHeader& h) { h.raw_length += 8; }, "not the frame it declares"},
   };
