@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build pkg-config capnproto libcapnp-dev libzstd-dev libcli11-dev
           googletest libgtest-dev net-tools iproute2 util-linux python3
-          nlohmann-json3-dev libcsv-dev)
+          nlohmann-json3-dev libcsv-dev zstd)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
