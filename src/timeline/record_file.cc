@@ -60,18 +60,27 @@ std::optional<RecordHeader> RecordFile::whole_record_at(uint64_t offset,
 std::optional<uint64_t> RecordFile::find_next_record(uint64_t from) const {
   for (uint64_t block_at = from; block_at < size_ && size_ - block_at >= kMinRecordSize;
        block_at += kSearchBlock) {
-    // The block runs 3 bytes into the next one so that a magic across the boundary is seen.
-    std::string block = read_at(block_at, kSearchBlock + sizeof kRecordMagicBytes - 1);
-    const char* begin = block.data();
-    const char* end = begin + block.size();
-    for (const char* p = begin; p < end;) {
-      p = static_cast<const char*>(
-          memmem(p, static_cast<size_t>(end - p), kRecordMagicBytes, sizeof kRecordMagicBytes));
-      if (!p || static_cast<size_t>(p - begin) >= kSearchBlock) break;
-      uint64_t candidate = block_at + static_cast<uint64_t>(p - begin);
-      if (whole_record_at(candidate, nullptr)) return candidate;
-      ++p;
-    }
+    // A hole in a sparse file holds only zeros, so no record: skip to the next data.
+    off_t data = ::lseek(fd_, static_cast<off_t>(block_at), SEEK_DATA);
+    if (data < 0 && errno == ENXIO) return std::nullopt;
+    if (data > static_cast<off_t>(block_at)) block_at = static_cast<uint64_t>(data);
+    if (auto found = find_in_block(block_at)) return found;
+  }
+  return std::nullopt;
+}
+
+// The first whole record starting in [block_at, block_at + kSearchBlock).
+std::optional<uint64_t> RecordFile::find_in_block(uint64_t block_at) const {
+  // The block runs 3 bytes into the next one so that a magic across the boundary is seen.
+  std::string block = read_at(block_at, kSearchBlock + sizeof kRecordMagicBytes - 1);
+  const char* begin = block.data();
+  const char* end = begin + block.size();
+  for (const char* p = begin; p < end; ++p) {
+    p = static_cast<const char*>(
+        memmem(p, static_cast<size_t>(end - p), kRecordMagicBytes, sizeof kRecordMagicBytes));
+    if (!p || static_cast<size_t>(p - begin) >= kSearchBlock) break;
+    uint64_t candidate = block_at + static_cast<uint64_t>(p - begin);
+    if (whole_record_at(candidate, nullptr)) return candidate;
   }
   return std::nullopt;
 }

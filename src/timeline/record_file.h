@@ -37,11 +37,12 @@ class RecordFile {
   // from offset when bytes were inserted or removed before the record.
   std::optional<RecordHeader> whole_record_at(uint64_t offset, uint64_t* footer_offset) const;
   // The first offset >= from where a whole record starts, found by searching for the record
-  // magic a block at a time; nullopt when none follows.
+  // magic a block at a time (skipping the holes of a sparse file); nullopt when none follows.
   std::optional<uint64_t> find_next_record(uint64_t from) const;
 
  private:
   std::string_view window(uint64_t offset, size_t length) const;
+  std::optional<uint64_t> find_in_block(uint64_t block_at) const;
 
   int fd_;
   uint64_t size_;
