@@ -3,10 +3,10 @@
 #include <arpa/inet.h>
 #include <algorithm>
 
-#include <fstream>
 #include <sstream>
 
 #include "netsnap/capture/name_resolver.h"
+#include "netsnap/capture/root_fs.h"
 #include "netsnap/capture/text_scan.h"
 #include "port_names.h"
 
@@ -16,11 +16,9 @@ namespace {
 using model::IpAddress;
 
 // Lines of a database file, comments ('#' to end of line) removed, split into fields.
-std::vector<std::vector<std::string>> read_database(const std::string& path) {
-  std::ifstream in(path);
+std::vector<std::vector<std::string>> database_rows(std::string_view text) {
   std::vector<std::vector<std::string>> rows;
-  std::string line;
-  while (std::getline(in, line)) {
+  for (std::string_view line : split_lines(text)) {
     line = line.substr(0, line.find('#'));
     std::vector<std::string> fields;
     for (auto f : split_fields(line)) fields.emplace_back(f);
@@ -45,15 +43,16 @@ std::optional<IpAddress> host_line_address(const std::string& text, bool want_v6
 class FilesResolver : public NameResolver {
  public:
   FilesResolver(const std::string& etc_dir, const std::string& fallback_dir) : etc_dir_(etc_dir) {
-    auto pick = [&](const char* name) {
-      std::string own = etc_dir + "/" + name;
-      return std::ifstream(own).good() ? own : fallback_dir + "/" + name;
+    // The root's own file when it can be read (read_file: regular files only), else this machine's.
+    auto text_of = [&](const char* name) {
+      ReadResult own = read_file(etc_dir + "/" + name);
+      return own.ok() ? own.text : read_file(fallback_dir + "/" + name).text;
     };
-    hosts_ = read_database(pick("hosts"));
-    networks_ = read_database(pick("networks"));
-    load_services(read_database(pick("services")));
-    load_protocols(read_database(pick("protocols")));
-    load_users(pick("passwd"));
+    hosts_ = database_rows(text_of("hosts"));
+    networks_ = database_rows(text_of("networks"));
+    load_services(database_rows(text_of("services")));
+    load_protocols(database_rows(text_of("protocols")));
+    load_users(text_of("passwd"));
   }
 
   model::NameTable resolve(const NameKeys& keys) override {
@@ -116,8 +115,8 @@ class FilesResolver : public NameResolver {
   }
 
   // getpwuid(): the first line with the uid wins.
-  void load_users(const std::string& path) {
-    std::ifstream in(path);
+  void load_users(const std::string& passwd) {
+    std::istringstream in(passwd);
     std::string line;
     while (std::getline(in, line)) {
       std::vector<std::string> f;

@@ -25,7 +25,7 @@ void read_source(const RootFs& fs, std::string_view path, model::Snapshot& snaps
   if (r.state == ReadResult::State::kUnreadable) {
     status.state = model::SourceState::kUnreadable;
     status.error_number = r.error_number;
-    diag.unreadable(path, std::strerror(r.error_number));
+    diag.unreadable(path, r.reason);
   }
   snapshot.sources.push_back(status);
   if (r.ok()) parse(r.text, path);

@@ -2,9 +2,12 @@
 
 #include <iostream>
 #include <map>
+#include <string_view>
 
 #include "commands.h"
+#include "netsnap/render/safe_text.h"
 #include "netsnap/timeline/record_format.h"
+#include "standard_output.h"
 
 namespace netsnap::cli {
 
@@ -22,26 +25,41 @@ void describe_raw_commands(CLI::App& app) {
       ->allow_extras();
 }
 
-int run_raw_command(int argc, char** argv) {
-  std::string name = argv[1];
-  std::vector<std::string> args(argv + 2, argv + argc);
+// The exit status for trouble: diff's 1 means "something differs", so its trouble is 2 (as for
+// diff(1)); every other command's is 1.
+int trouble_status(std::string_view command) { return command == "diff" ? 2 : 1; }
+
+// Runs a parsed command; its output is written out before it counts as done, and a write that
+// failed is the command's trouble.
+int run_command(const std::string& name, const Command& command) {
   try {
-    return name == "show" ? run_show_command(std::move(args))
-                          : run_netstat_command(std::move(args));
+    int status = command();
+    flush_standard_output();
+    return status;
+  } catch (const WriteError& e) {
+    std::cerr << "netsnap: " << e.what() << "\n";
+    return trouble_status(name);
   } catch (const UsageError& e) {
-    std::cerr << "netsnap: " << e.what() << " (see netsnap " << name << " --help)\n";
+    std::cerr << "netsnap: " << render::printable(e.what()) << " (see netsnap " << name
+              << " --help)\n";
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "netsnap: " << e.what() << "\n";
-    return 1;
+    // Messages may quote what a file held.
+    std::cerr << "netsnap: " << render::printable(e.what()) << "\n";
+    return trouble_status(name);
   }
 }
 
-}  // namespace
+int run_raw_command(int argc, char** argv) {
+  std::string name = argv[1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  return run_command(name, [&]() {
+    return name == "show" ? run_show_command(std::move(args))
+                          : run_netstat_command(std::move(args));
+  });
+}
 
-int run(int argc, char** argv) {
-  if (argc >= 2 && (std::string(argv[1]) == "show" || std::string(argv[1]) == "netstat"))
-    return run_raw_command(argc, argv);
+int run_parsed_command(int argc, char** argv) {
   CLI::App app{"netsnap: record a Linux host's network state, replay it as netstat would show it"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("netsnap ") + NETSNAP_VERSION);
@@ -55,23 +73,24 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return run_command("help", [&]() { return app.exit(e); });
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    return run_command("version", [&]() { return app.exit(e); });
   } catch (const CLI::ParseError& e) {
     std::cerr << "netsnap: " << e.what() << " (see netsnap --help)\n";
     return 2;
   }
-  try {
-    return commands.at(app.get_subcommands().front()->get_name())();
-  } catch (const UsageError& e) {
-    std::cerr << "netsnap: " << e.what() << " (see netsnap "
-              << app.get_subcommands().front()->get_name() << " --help)\n";
-    return 2;
-  } catch (const std::exception& e) {
-    std::cerr << "netsnap: " << e.what() << "\n";
-    return 1;
-  }
+  std::string name = app.get_subcommands().front()->get_name();
+  return run_command(name, commands.at(name));
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  StandardOutput output;
+  if (argc >= 2 && (std::string(argv[1]) == "show" || std::string(argv[1]) == "netstat"))
+    return run_raw_command(argc, argv);
+  return run_parsed_command(argc, argv);
 }
 
 }  // namespace netsnap::cli

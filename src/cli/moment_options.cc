@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "netsnap/render/safe_text.h"
 #include "netsnap/timeline/moment.h"
 
 namespace netsnap::cli {
@@ -55,7 +56,8 @@ void add_range_options(CLI::App& command, MomentOptions& options) {
 
 std::unique_ptr<timeline::TimelineReader> open_timeline(const std::string& path) {
   auto reader = std::make_unique<timeline::TimelineReader>(path);
-  for (const auto& note : reader->recovery_notes()) std::cerr << "netsnap: " << note << "\n";
+  for (const auto& note : reader->recovery_notes())
+    std::cerr << "netsnap: " << render::printable(note) << "\n";
   return reader;
 }
 

@@ -11,7 +11,8 @@
 namespace netsnap::cli {
 
 // `next_snapshot` yields the snapshot of each cycle in turn, nullopt when there are no more.
-// Output goes to stdout and stderr as it is produced, a cycle at a time.
+// Output goes to stdout and stderr as it is produced, a cycle at a time; a write that fails
+// throws WriteError (standard_output.h), which also ends -c.
 int print_netstat_cycles(const render::NetstatCommandLine& command_line,
                          const std::function<std::optional<model::Snapshot>()>& next_snapshot);
 

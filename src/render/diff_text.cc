@@ -5,6 +5,7 @@
 #include "diff_text_report.h"
 #include "netsnap/render/columns.h"
 #include "netsnap/render/diff_report.h"
+#include "netsnap/render/safe_text.h"
 
 namespace netsnap::render {
 namespace diff_detail {
@@ -16,12 +17,14 @@ void DiffTextReport::heading(std::string_view title,
   for (auto [count, what] : counts)
     text += ' ' + std::to_string(count) + ' ' + std::string(what) + ',';
   text.pop_back();
+  // The title is netsnap's own text: only the colour escapes are added to it.
   if (colour_) text = "\x1b[1m" + text + "\x1b[0m";
-  line(text);
+  text_ += text;
+  text_ += '\n';
 }
 
 void DiffTextReport::line(std::string_view text) {
-  text_ += text;
+  text_ += printable(text);
   text_ += '\n';
 }
 
@@ -29,7 +32,7 @@ void DiffTextReport::marked(char mark, std::string_view escape, std::string_view
   if (colour_) text_ += escape;
   text_ += mark;
   text_ += ' ';
-  text_ += text;
+  text_ += printable(text);
   if (colour_) text_ += "\x1b[0m";
   text_ += '\n';
 }
@@ -67,7 +70,7 @@ std::string title_line(const analysis::SnapshotDiff& diff, const DiffLabels& lab
 std::string owner_text(const DiffSocket& socket) {
   if (socket.owners.empty()) return "-";
   const model::SocketOwner& owner = socket.owners.front();
-  return std::to_string(owner.pid) + "/" + printable(owner.program);
+  return std::to_string(owner.pid) + "/" + owner.program;
 }
 
 // Protocol and where the socket is: "tcp6   [::1]:631   [::]:*" or "unix   STREAM   /run/x".
@@ -77,7 +80,7 @@ std::string socket_place(const DiffSocket& s) {
     append_left(line, "unix", 7);
     append_left(line, s.type, 10);
     line += ' ';
-    line += s.path.empty() ? "-" : printable(s.path);
+    line += s.path.empty() ? "-" : s.path;
     return line;
   }
   append_left(line, s.protocol + (s.ipv6 ? "6" : ""), 7);

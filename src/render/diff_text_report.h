@@ -13,7 +13,9 @@
 
 namespace netsnap::render::diff_detail {
 
-// The report under construction: headings and "+ ", "- ", "~ " lines, painted when asked.
+// The report under construction: headings and "+ ", "- ", "~ " lines, painted when asked. Lines
+// hold names from the timeline (programs, unix paths, interfaces, ...): each goes to the report
+// through printable(), here and only here.
 class DiffTextReport {
  public:
   explicit DiffTextReport(bool colour) : colour_(colour) {}

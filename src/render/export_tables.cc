@@ -1,14 +1,13 @@
-// netsnap export's row formats: JSON Lines through nlohmann-json, CSV through libcsv. Both write
-// the same columns (socket_row_columns) with the same meaning of "no value": null in JSON, an
-// unquoted empty field in CSV (which PostgreSQL's COPY ... CSV and others load as NULL, while a
-// quoted "" stays an empty string).
-#include <csv.h>
-
+// netsnap export's row formats: JSON Lines through nlohmann-json, CSV through csv_text_field
+// (safe_text.h, libcsv's quoting). Both write the same columns (socket_row_columns) with the same
+// meaning of "no value": null in JSON, an unquoted empty field in CSV (which PostgreSQL's COPY ...
+// CSV and others load as NULL, while a quoted "" stays an empty string).
 #include <nlohmann/json.hpp>
 #include <variant>
 
 #include "export_json.h"
 #include "netsnap/render/export.h"
+#include "netsnap/render/safe_text.h"
 
 namespace netsnap::render {
 namespace {
@@ -102,16 +101,12 @@ class CsvExporter : public FrameExporter {
     return "";  // null: an empty unquoted field
   }
 
-  // Text is always quoted, by libcsv (embedded quotes doubled; commas and line breaks are then
-  // literal), so a loader never mistakes it for a number or for NULL.
-  static std::string quoted(const std::string& text) {
-    std::string out(csv_write(nullptr, 0, text.data(), text.size()), '\0');
-    csv_write(out.data(), out.size(), text.data(), text.size());
-    return out;
-  }
+  // Text is always quoted (csv_text_field: embedded quotes doubled, control characters as '?'),
+  // so a loader never mistakes it for a number or for NULL, and no field holds a line break.
+  static std::string quoted(const std::string& text) { return csv_text_field(text); }
 
   // RFC 4180 ends records with CRLF; LF is what every common loader accepts and what the other
-  // formats use, and a line break inside a field is quoted either way.
+  // formats use.
   void write_record(const std::vector<std::string>& fields) {
     for (size_t i = 0; i < fields.size(); ++i) out_ << (i ? "," : "") << fields[i];
     out_ << '\n';

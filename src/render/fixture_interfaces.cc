@@ -4,6 +4,7 @@
 #include <string>
 
 #include "fixture_tree.h"
+#include "netsnap/render/safe_text.h"
 
 namespace netsnap::render::fixture {
 namespace {
@@ -69,7 +70,7 @@ void write_sysfs_interface(const FixtureTree& tree, const model::Interface& i) {
   bool only_sysfs = !i.counters && i.addresses6.empty();
   uint32_t index_from_inet6 = i.addresses6.empty() ? 0 : i.addresses6.front().interface_index;
   if (!only_sysfs && !has_sysfs_values(i) && i.index == index_from_inet6) return;
-  std::string dir = "sys/class/net/" + i.name + "/";
+  std::string dir = "sys/class/net/" + std::string(file_name("interface name", i.name)) + "/";
   tree.make_dir(dir);
   if (i.index != 0 || i.index != index_from_inet6)
     tree.write(dir + "ifindex", strprintf("%u\n", i.index));
@@ -127,6 +128,10 @@ void write_interfaces(const model::Snapshot& s, const FixtureTree& tree) {
   tree.write_source(s, "proc/net/dev", dev_table(s), any_counters);
   tree.write_source(s, "proc/net/if_inet6", if_inet6_table(s), any_inet6);
   for (const auto& i : s.interfaces) write_sysfs_interface(tree, i);
+}
+
+void check_file_names(const model::Snapshot& s) {
+  for (const auto& i : s.interfaces) file_name("interface name", i.name);
 }
 
 void write_multicast(const model::Snapshot& s, const FixtureTree& tree) {

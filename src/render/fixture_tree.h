@@ -1,6 +1,7 @@
 // Private helpers of the fixture writer (render/fixture_writer.h): a directory tree that throws
-// on errors with the path named, printf-style formatting of kernel lines, and one function per
-// group of files, each the inverse of the capture code that reads them.
+// on errors with the path named and writes nothing outside its root, printf-style formatting of
+// kernel lines, and one function per group of files, each the inverse of the capture code that
+// reads them.
 #pragma once
 
 #include <sys/types.h>
@@ -12,12 +13,21 @@
 
 namespace netsnap::render::fixture {
 
+// The target directory, open: every file and directory is made relative to it (openat, mkdirat,
+// symlinkat), one path component at a time, without following symlinks (O_NOFOLLOW) and never
+// over an existing file (O_EXCL). So nothing is written outside it, even when a symlink appears
+// inside it while the writer runs. Relative paths are made of components that file_name()
+// (safe_text.h) accepts; names from the snapshot are checked by the caller, with their kind.
 class FixtureTree {
  public:
-  explicit FixtureTree(std::string root) : root_(std::move(root)) {}
+  // dir must exist; opened without following a symlink.
+  explicit FixtureTree(std::string dir);
+  ~FixtureTree();
+  FixtureTree(const FixtureTree&) = delete;
+  FixtureTree& operator=(const FixtureTree&) = delete;
   const std::string& root() const { return root_; }
 
-  // Parents are created as needed; existing files are replaced.
+  // Parent directories are created as needed; the file must not exist yet.
   void write(std::string_view relative, std::string_view bytes, mode_t mode = 0644) const;
   void make_dir(std::string_view relative, mode_t mode = 0755) const;
   void symlink(std::string_view target, std::string_view relative) const;
@@ -29,9 +39,14 @@ class FixtureTree {
                     bool has_data) const;
 
  private:
-  std::string absolute(std::string_view relative) const;
   std::string root_;
+  int fd_;
 };
+
+// Refuses (UnsafeFileName) a snapshot holding a name that would become a path component and
+// cannot be one (file_name()); called before anything is written. Interface names are the only
+// such names: process names, unix paths and the rest go into files, not into their paths.
+void check_file_names(const model::Snapshot& s);
 
 std::string strprintf(const char* format, ...) __attribute__((format(printf, 1, 2)));
 

@@ -20,58 +20,128 @@
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
+#include <utility>
+#include <vector>
 
 #include "fixture_tree.h"
+#include "netsnap/render/safe_text.h"
 
 namespace netsnap::render {
 namespace fixture {
 namespace {
 
 [[noreturn]] void fail(const std::string& path, int error) {
+  if (error == ELOOP) throw std::runtime_error(path + ": is a symlink (not followed)");
   throw std::runtime_error(path + ": " + std::strerror(error));
 }
 
-void make_dirs(const std::string& path) {
+// An open directory, closed when it goes.
+class Directory {
+ public:
+  explicit Directory(int fd) : fd_(fd) {}
+  Directory(Directory&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  Directory& operator=(Directory&& other) noexcept {
+    std::swap(fd_, other.fd_);
+    return *this;
+  }
+  ~Directory() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+// "sys/class/net/lo/" -> sys, class, net, lo: each one a file name (a trailing '/' ends a
+// directory's path).
+std::vector<std::string> components(std::string_view relative) {
+  if (relative.ends_with('/')) relative.remove_suffix(1);
+  std::vector<std::string> parts;
+  for (size_t start = 0;;) {
+    size_t slash = std::min(relative.find('/', start), relative.size());
+    parts.emplace_back(file_name("path component", relative.substr(start, slash - start)));
+    if (slash == relative.size()) return parts;
+    start = slash + 1;
+  }
+}
+
+// The directory `name` in `parent`, made when missing; a symlink or a file in its place is an
+// error (O_NOFOLLOW, O_DIRECTORY), never followed.
+Directory open_child(const Directory& parent, const std::string& name, const std::string& path) {
+  if (::mkdirat(parent.fd(), name.c_str(), 0755) != 0 && errno != EEXIST) fail(path, errno);
+  int fd = ::openat(parent.fd(), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) fail(path, errno);
+  return Directory(fd);
+}
+
+// What a write below the root works on: the directory holding the last component, that
+// component, and the whole path for messages.
+struct Place {
+  Directory dir;
+  std::string name;
+  std::string path;
+};
+
+Place place_of(int root_fd, const std::string& root, std::string_view relative) {
+  std::vector<std::string> parts = components(relative);
+  int fd = ::fcntl(root_fd, F_DUPFD_CLOEXEC, 0);
+  if (fd < 0) fail(root, errno);
+  Place place{Directory(fd), parts.back(), root};
+  for (size_t i = 0; i + 1 < parts.size(); ++i) {
+    place.path += "/" + parts[i];
+    place.dir = open_child(place.dir, parts[i], place.path);
+  }
+  place.path += "/" + place.name;
+  return place;
+}
+
+void make_parents(const std::string& dir) {
+  std::filesystem::path parent = std::filesystem::path(dir).parent_path();
+  if (parent.empty()) return;
   std::error_code ec;
-  std::filesystem::create_directories(path, ec);
-  if (ec) throw std::runtime_error(path + ": " + ec.message());
+  std::filesystem::create_directories(parent, ec);
+  if (ec) throw std::runtime_error(parent.string() + ": " + ec.message());
 }
 
 }  // namespace
 
-std::string FixtureTree::absolute(std::string_view relative) const {
-  return root_ + "/" + std::string(relative);
+FixtureTree::FixtureTree(std::string dir) : root_(std::move(dir)) {
+  fd_ = ::open(root_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd_ < 0) fail(root_, errno);
 }
 
+FixtureTree::~FixtureTree() { ::close(fd_); }
+
 void FixtureTree::write(std::string_view relative, std::string_view bytes, mode_t mode) const {
-  std::string path = absolute(relative);
-  make_dirs(std::filesystem::path(path).parent_path().string());
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) fail(path, errno);
+  Place place = place_of(fd_, root_, relative);
+  int fd = ::openat(place.dir.fd(), place.name.c_str(),
+                    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+  if (fd < 0) fail(place.path, errno);
   for (size_t done = 0; done < bytes.size();) {
     ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       int error = errno;
       ::close(fd);
-      fail(path, error);
+      fail(place.path, error);
     }
     done += static_cast<size_t>(n);
   }
   // fchmod after writing: the mode may forbid what open() needed.
-  if (::fchmod(fd, mode) != 0 || ::close(fd) != 0) fail(path, errno);
+  if (::fchmod(fd, mode) != 0 || ::close(fd) != 0) fail(place.path, errno);
 }
 
 void FixtureTree::make_dir(std::string_view relative, mode_t mode) const {
-  std::string path = absolute(relative);
-  make_dirs(path);
-  if (::chmod(path.c_str(), mode) != 0) fail(path, errno);
+  Place place = place_of(fd_, root_, relative);
+  Directory dir = open_child(place.dir, place.name, place.path);
+  if (::fchmod(dir.fd(), mode) != 0) fail(place.path, errno);
 }
 
 void FixtureTree::symlink(std::string_view target, std::string_view relative) const {
-  std::string path = absolute(relative);
-  make_dirs(std::filesystem::path(path).parent_path().string());
-  if (::symlink(std::string(target).c_str(), path.c_str()) != 0) fail(path, errno);
+  Place place = place_of(fd_, root_, relative);
+  if (::symlinkat(std::string(target).c_str(), place.dir.fd(), place.name.c_str()) != 0)
+    fail(place.path, errno);
 }
 
 void FixtureTree::write_source(const model::Snapshot& s, std::string_view relative,
@@ -142,11 +212,15 @@ std::string padded(std::string line, size_t width) {
 
 namespace {
 
-void check_target(const std::string& dir) {
+// Refuses a dir that is not a new or empty directory (a symlink to one included); creates it, and
+// its missing parents (as mkdir -p), when it does not exist.
+void prepare_target(std::string dir) {
   namespace fs = std::filesystem;
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
   std::error_code ec;
   auto status = fs::symlink_status(dir, ec);
   if (ec || status.type() == fs::file_type::not_found) {
+    fixture::make_parents(dir);
     if (::mkdir(dir.c_str(), 0755) != 0) fixture::fail(dir, errno);
     return;
   }
@@ -171,7 +245,8 @@ void write_host(const model::HostInfo& host, const fixture::FixtureTree& tree) {
 }  // namespace
 
 void write_fixture_root(const model::Snapshot& snapshot, const std::string& dir) {
-  check_target(dir);
+  fixture::check_file_names(snapshot);
+  prepare_target(dir);
   fixture::FixtureTree tree(dir);
   tree.make_dir("proc");  // what makes a directory a fixture root
   write_host(snapshot.host, tree);

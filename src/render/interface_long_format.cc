@@ -4,6 +4,7 @@
 
 #include "interface_table.h"
 #include "netsnap/render/address_text.h"
+#include "netsnap/render/safe_text.h"
 
 namespace netsnap::render {
 namespace {
@@ -154,7 +155,7 @@ std::string interface_long_block(const InterfaceView& view) {
   static const NameLookup no_names(kNoNames);  // ifconfig prints addresses numerically
   const model::Interface& device = *view.device;
   uint16_t flags = static_cast<uint16_t>(device.flags.value_or(0));
-  std::string block = view.name + ": " + flags_text(flags) + "  mtu " +
+  std::string block = printable(view.name) + ": " + flags_text(flags) + "  mtu " +
                       std::to_string(static_cast<int32_t>(device.mtu.value_or(0))) + "\n";
   if (view.address4) block += inet_line(*view.address4, flags);
   if (view.addresses6)

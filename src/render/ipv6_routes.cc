@@ -3,6 +3,7 @@
 
 #include "netsnap/render/address_text.h"
 #include "netsnap/render/columns.h"
+#include "netsnap/render/safe_text.h"
 #include "route_tables.h"
 
 namespace netsnap::render {
@@ -28,7 +29,7 @@ std::string route_line(const model::Route6& r, bool numeric, const NameLookup& n
   append_left(line, num(r.ref_count), 1);
   line += ' ';
   append_right(line, num(r.use), 6);
-  return line + " " + r.device + "\n";
+  return line + " " + printable(r.device) + "\n";
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 #include "netsnap/render/name_lookup.h"
+#include "netsnap/render/safe_text.h"
 
 namespace netsnap::render {
 namespace {
@@ -17,18 +18,20 @@ const std::string* find(const Map& map, const Key& key) {
 
 }  // namespace
 
+// The names are kept printable(): every name a lookup answers goes to the terminal.
 NameLookup::NameLookup(const model::NameTable& table) {
-  for (const auto& h : table.hosts4) hosts_.emplace(host_key(h.address), h.name);
-  for (const auto& h : table.hosts6) hosts_.emplace(host_key(h.address), h.name);
-  for (const auto& n : table.networks4) networks_.emplace(std::string(n.address.bytes()), n.name);
+  for (const auto& h : table.hosts4) hosts_.emplace(host_key(h.address), printable(h.name));
+  for (const auto& h : table.hosts6) hosts_.emplace(host_key(h.address), printable(h.name));
+  for (const auto& n : table.networks4)
+    networks_.emplace(std::string(n.address.bytes()), printable(n.name));
   for (const auto& s : table.services) {
     auto& map = s.protocol == "tcp"   ? tcp_services_
                 : s.protocol == "udp" ? udp_services_
                                       : raw_services_;
-    map[s.port] = s.name;
+    map[s.port] = printable(s.name);
   }
-  for (const auto& p : table.protocols) protocols_.emplace(p.number, p.name);
-  for (const auto& u : table.users) users_.emplace(u.uid, u.name);
+  for (const auto& p : table.protocols) protocols_.emplace(p.number, printable(p.name));
+  for (const auto& u : table.users) users_.emplace(u.uid, printable(u.name));
 }
 
 const std::string* NameLookup::host(const model::IpAddress& address) const {

@@ -3,6 +3,7 @@
 // cycle on; a deliberate deviation, see README).
 #include "netsnap/render/address_text.h"
 #include "netsnap/render/columns.h"
+#include "netsnap/render/safe_text.h"
 #include "netstat_modes.h"
 #include "socket_listing.h"
 
@@ -37,7 +38,7 @@ void print_groups(const RenderContext& context, bool ipv6, Output& output) {
   for (const model::MulticastGroup& g : context.snapshot.multicast) {
     if (g.ipv6 != ipv6) continue;
     line.clear();
-    append_left(line, std::string_view(g.device).substr(0, kDeviceLength), 15);
+    append_left(line, printable(std::string_view(g.device).substr(0, kDeviceLength)), 15);
     line += ' ';
     append_left(line, static_cast<int32_t>(g.users), 6);
     line += ' ';

@@ -10,6 +10,7 @@
 
 #include "interface_table.h"
 #include "netsnap/render/columns.h"
+#include "netsnap/render/safe_text.h"
 #include "netstat_modes.h"
 
 namespace netsnap::render {
@@ -36,7 +37,7 @@ std::string flag_letters(uint16_t flags) {
 std::string short_row(const InterfaceView& view) {
   const model::Interface& device = *view.device;
   std::string line;
-  append_truncated(line, view.name, 15);
+  append_truncated(line, printable(view.name), 15);
   line += ' ';
   append_right(line, std::to_string(static_cast<int32_t>(device.mtu.value_or(0))), 5);
   line += ' ';
@@ -86,7 +87,8 @@ int render_interfaces(const RenderContext& context, Output& output) {
   for (const InterfaceView& view : interface_views(context.snapshot)) {
     if (!view.device || !view.device->flags) {
       // SIOCGIFFLAGS failed: the kernel does not know the name (it vanished, or never existed).
-      output.err(view.name + ": error fetching interface information: Device not found\n");
+      output.err(printable(view.name) +
+                 ": error fetching interface information: Device not found\n");
       output.err("missing interface information: No such device\n");
       return 1;
     }

@@ -20,6 +20,7 @@
 
 #include "netsnap/render/address_text.h"
 #include "netsnap/render/columns.h"
+#include "netsnap/render/safe_text.h"
 #include "netstat_modes.h"
 
 namespace netsnap::render {
@@ -69,7 +70,7 @@ class MasqueradePrinter {
   // print_masq(): "%-4s%3ld:%02ld.%02ld " [-e columns] "%-20s %-20s %s -> %s (%s)".
   void print_row(const MasqueradeRow& row) {
     std::string line;
-    append_left(line, row.protocol, 4);
+    append_left(line, printable(row.protocol), 4);
     uint64_t expires = row.expires_centiseconds;
     append_right(line, expires / 6000, 3);
     line += ':' + two_digits(expires / 100 % 60) + '.' + two_digits(expires % 100) + ' ';

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "netsnap/render/columns.h"
+#include "netsnap/render/safe_text.h"
 #include "route_tables.h"
 
 namespace netsnap::render {
@@ -95,7 +96,7 @@ void append_route_numbers(std::string& line, RouteStyle style, const RouteNumber
     line += ' ';
     append_right(line, irtt, 6);
     line += ' ';
-    line.append(n.interface_name);
+    line.append(printable(n.interface_name));
     return;
   }
   append_left(line, n.metric, 6);
@@ -105,10 +106,10 @@ void append_route_numbers(std::string& line, RouteStyle style, const RouteNumber
   append_right(line, n.use, style == RouteStyle::kBoth ? 6 : 7);
   line += ' ';
   if (style == RouteStyle::kMetrics) {
-    line.append(n.interface_name);
+    line.append(printable(n.interface_name));
     return;
   }
-  append_truncated(line, n.interface_name, 6);
+  append_truncated(line, printable(n.interface_name), 6);
   line += "   ";
   append_left(line, n.mtu, 5);
   line += ' ';

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <string>
 
+#include "netsnap/render/safe_text.h"
 #include "netstat_modes.h"
 #include "netstat_statistics_tables.h"
 
@@ -50,7 +51,7 @@ class StatPrinter {
     // Unknown sections are always shown, with every key through the fallback, and leave the
     // state alone; known ones reset it even when their protocol is not selected.
     bool enabled = table == nullptr || flags_.enabled(table->flag);
-    if (enabled) output_.out(section.name + ":\n");
+    if (enabled) output_.out(printable(section.name) + ":\n");
     if (table != nullptr) state_ = State::kNumber;
     if (!enabled) return;
     for (const auto& counter : section.counters) print_value(table, counter.name, counter.value);
@@ -62,7 +63,7 @@ class StatPrinter {
   void print_value(const StatTable* table, std::string_view key, uint64_t value) {
     const StatEntry* entry = table ? find_stat_entry(*table, key) : nullptr;
     if (entry == nullptr) {
-      if (value != 0) line(indent(state_), std::string(key) + ": " + std::to_string(value));
+      if (value != 0) line(indent(state_), printable(key) + ": " + std::to_string(value));
       return;
     }
     switch (entry->kind) {

@@ -25,22 +25,26 @@ std::string Output::joined(bool to_stderr) const {
 }
 
 namespace {
-bool write_all(int fd, const std::string& text) {
+// errno of the write that failed, or 0 when all of text was written.
+int write_all(int fd, const std::string& text) {
   size_t done = 0;
   while (done < text.size()) {
     ssize_t n = ::write(fd, text.data() + done, text.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
+    if (n < 0) return errno;
+    if (n == 0) return EIO;
     done += static_cast<size_t>(n);
   }
-  return true;
+  return 0;
 }
 }  // namespace
 
-bool Output::write_to(int out_fd, int err_fd) const {
-  for (const Chunk& c : chunks_)
-    if (!write_all(c.to_stderr ? err_fd : out_fd, c.text)) return false;
-  return true;
+std::optional<Output::WriteFailure> Output::write_to(int out_fd, int err_fd) const {
+  for (const Chunk& c : chunks_) {
+    int fd = c.to_stderr ? err_fd : out_fd;
+    if (int error = write_all(fd, c.text)) return WriteFailure{fd, error};
+  }
+  return std::nullopt;
 }
 
 }  // namespace netsnap::render

@@ -1,6 +1,7 @@
 #include "program_table.h"
 
 #include "netsnap/render/columns.h"
+#include "netsnap/render/safe_text.h"
 
 namespace netsnap::render {
 namespace {

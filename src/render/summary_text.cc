@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "netsnap/render/columns.h"
+#include "netsnap/render/safe_text.h"
 #include "netsnap/render/summary_report.h"
 #include "netsnap/timeline/moment.h"
 

@@ -2,6 +2,7 @@
 #include <cstdlib>
 
 #include "netsnap/render/columns.h"
+#include "netsnap/render/safe_text.h"
 #include "socket_listing.h"
 
 namespace netsnap::render {
@@ -90,7 +91,7 @@ void append_row(std::string& line, const SocketListing& listing, const model::Un
   }
   line += ' ';
   if (has_inode) {
-    line.append(first_word(s.path));
+    line.append(printable(first_word(s.path)));
   } else {
     line.append(inode_in_place_of_path(s));
   }

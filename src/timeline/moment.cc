@@ -3,12 +3,22 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdint>
 #include <ctime>
 
 namespace netsnap::timeline {
 namespace {
 
 constexpr int64_t kSecond = 1'000'000'000;
+
+// Times are int64 nanoseconds since the epoch: 1677-09-21T00:12:43.145Z to
+// 2262-04-11T23:47:16.854Z. Arithmetic on them is done in 128 bits and checked against that span,
+// as a frame's time comes from a file and a moment from a user, either of which may be anywhere.
+using Wide = __int128;
+
+bool fits(Wide ns) { return ns >= INT64_MIN && ns <= INT64_MAX; }
+
+std::string span_text() { return format_time(INT64_MIN) + " to " + format_time(INT64_MAX); }
 
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;
@@ -69,6 +79,12 @@ class Cursor {
 
 [[noreturn]] void fail(std::string_view text, std::string_view why) {
   throw MomentError("'" + std::string(text) + "' " + std::string(why));
+}
+
+// A time as written, when it fits the span of times a timeline can hold.
+int64_t parsed_time(Wide ns, std::string_view text) {
+  if (!fits(ns)) fail(text, "is outside the times a timeline can hold (" + span_text() + ")");
+  return static_cast<int64_t>(ns);
 }
 
 constexpr std::string_view kForms =
@@ -135,8 +151,9 @@ Moment parse_date_time(std::string_view text) {
   fields.tm_min = clock.minute;
   fields.tm_sec = clock.second;
   fields.tm_isdst = -1;
-  int64_t seconds = zone ? timegm(&fields) - *zone : mktime(&fields);
-  return {Moment::Kind::kTime, -1, seconds * kSecond + clock.fraction_ns, std::string(text)};
+  Wide seconds = zone ? Wide{timegm(&fields)} - *zone : Wide{mktime(&fields)};
+  int64_t ns = parsed_time(seconds * kSecond + clock.fraction_ns, text);
+  return {Moment::Kind::kTime, -1, ns, std::string(text)};
 }
 
 Moment parse_time_of_day(std::string_view text) {
@@ -156,7 +173,7 @@ Moment parse_offset(std::string_view text) {
                                                                     {"d", 86400 * kSecond}};
   Cursor in(text.substr(1));
   if (in.done()) fail(text, kForms);
-  int64_t total = 0;
+  Wide total = 0;
   while (!in.done()) {
     auto whole = in.number();
     auto fraction = whole ? in.fraction_ns() : std::nullopt;
@@ -165,11 +182,11 @@ Moment parse_offset(std::string_view text) {
                              [&](const auto& u) { return in.accept_word(u.first); });
     if (unit == std::end(kUnits))
       fail(text, "needs a unit after the number (ms, s, m, h or d), as in +90s or -5m");
-    total += *whole * unit->second +
-             static_cast<int64_t>(static_cast<__int128>(*fraction) * unit->second / kSecond);
+    total += Wide{*whole} * unit->second + Wide{*fraction} * unit->second / kSecond;
+    if (!fits(total)) fail(text, "is longer than any timeline (" + span_text() + ")");
   }
   auto kind = text[0] == '+' ? Moment::Kind::kFromStart : Moment::Kind::kFromEnd;
-  return {kind, -1, total, std::string(text)};
+  return {kind, -1, static_cast<int64_t>(total), std::string(text)};
 }
 
 Moment parse_unix_time(std::string_view text) {
@@ -177,11 +194,15 @@ Moment parse_unix_time(std::string_view text) {
   auto seconds = in.number();
   auto fraction = seconds ? in.fraction_ns() : std::nullopt;
   if (!fraction || !in.done()) fail(text, kForms);
-  return {Moment::Kind::kTime, -1, *seconds * kSecond + *fraction, std::string(text)};
+  int64_t ns = parsed_time(Wide{*seconds} * kSecond + *fraction, text);
+  return {Moment::Kind::kTime, -1, ns, std::string(text)};
 }
 
+// Whole seconds of ns, rounded down (towards the past, also before 1970).
+int64_t floor_seconds(int64_t ns) { return ns / kSecond - (ns % kSecond < 0 ? 1 : 0); }
+
 // Local time `of_day` after midnight, `days_back` days before the day of `base`.
-int64_t local_time_of_day(int64_t of_day, time_t base, int days_back) {
+Wide local_time_of_day(int64_t of_day, time_t base, int days_back) {
   tm fields{};
   localtime_r(&base, &fields);
   fields.tm_mday -= days_back;
@@ -189,27 +210,38 @@ int64_t local_time_of_day(int64_t of_day, time_t base, int days_back) {
   fields.tm_min = static_cast<int>(of_day / (60 * kSecond) % 60);
   fields.tm_sec = static_cast<int>(of_day / kSecond % 60);
   fields.tm_isdst = -1;
-  return static_cast<int64_t>(mktime(&fields)) * kSecond + of_day % kSecond;
+  return Wide{mktime(&fields)} * kSecond + of_day % kSecond;
 }
 
 // The latest occurrence of local time `of_day` at or before `not_after`.
-int64_t latest_time_of_day(int64_t of_day, int64_t not_after) {
-  time_t base = static_cast<time_t>(not_after / kSecond);
-  int64_t same_day = local_time_of_day(of_day, base, 0);
+Wide latest_time_of_day(int64_t of_day, int64_t not_after) {
+  time_t base = static_cast<time_t>(floor_seconds(not_after));
+  Wide same_day = local_time_of_day(of_day, base, 0);
   return same_day <= not_after ? same_day : local_time_of_day(of_day, base, 1);
 }
 
-int64_t requested_time(const std::vector<FrameInfo>& frames, const Moment& moment) {
+// The absolute time a moment names, which may lie outside the span of int64 times.
+Wide requested_time(const std::vector<FrameInfo>& frames, const Moment& moment) {
   switch (moment.kind) {
     case Moment::Kind::kFromStart:
-      return frames.front().capture_time_ns + moment.ns;
+      return Wide{frames.front().capture_time_ns} + moment.ns;
     case Moment::Kind::kFromEnd:
-      return frames.back().capture_time_ns - moment.ns;
+      return Wide{frames.back().capture_time_ns} - moment.ns;
     case Moment::Kind::kTimeOfDay:
       return latest_time_of_day(moment.ns, frames.back().capture_time_ns);
     default:
       return moment.ns;
   }
+}
+
+// A requested time outside the span of times: before it, no frame can be at or before it; after
+// it, the question is not one a timeline can answer either.
+int64_t checked_request(Wide wanted, const Moment& moment, const std::string& path) {
+  if (fits(wanted)) return static_cast<int64_t>(wanted);
+  throw TimelineError(path + ": " + moment.text + " names a time " +
+                      (wanted < 0 ? "before " + format_time(INT64_MIN) + ", the earliest"
+                                  : "after " + format_time(INT64_MAX) + ", the latest") +
+                      " a timeline can hold");
 }
 
 size_t frame_position(const std::vector<FrameInfo>& frames, long long requested,
@@ -250,7 +282,7 @@ ResolvedMoment resolve_moment(const std::vector<FrameInfo>& frames, const Moment
   if (frames.empty()) throw TimelineError(path + ": the timeline has no frames");
   if (moment.kind == Moment::Kind::kFrame)
     return {frame_position(frames, moment.frame, path), std::nullopt};
-  int64_t wanted = requested_time(frames, moment);
+  int64_t wanted = checked_request(requested_time(frames, moment), moment, path);
   std::optional<size_t> best;
   for (size_t i = 0; i < frames.size(); ++i) {
     int64_t t = frames[i].capture_time_ns;
@@ -265,12 +297,16 @@ ResolvedMoment resolve_moment(const std::vector<FrameInfo>& frames, const Moment
 }
 
 std::string format_time(int64_t ns) {
-  time_t seconds = static_cast<time_t>(ns / kSecond);
+  // Rounded down, so that a time before 1970 has a second and milliseconds that count forward:
+  // -1 ns is 1969-12-31T23:59:59.999Z.
+  int64_t below_second = ns % kSecond;
+  if (below_second < 0) below_second += kSecond;
+  time_t whole = static_cast<time_t>(floor_seconds(ns));
   tm utc{};
-  gmtime_r(&seconds, &utc);
+  gmtime_r(&whole, &utc);
   char buf[64];
   size_t n = strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &utc);
-  snprintf(buf + n, sizeof buf - n, ".%03dZ", static_cast<int>((ns / 1'000'000) % 1000));
+  snprintf(buf + n, sizeof buf - n, ".%03dZ", static_cast<int>(below_second / 1'000'000));
   return buf;
 }
 

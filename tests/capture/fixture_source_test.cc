@@ -1,6 +1,11 @@
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <future>
 
 #include "netsnap/capture/snapshot_source.h"
 #include "test_support/temp_dir.h"
@@ -88,6 +93,37 @@ TEST_F(FixtureSourceTest, NamesComeFromTheRootsEtcFiles) {
   bool bob = false;
   for (const auto& u : s.names.users) bob |= u.uid == 1000 && u.name == "bob";
   EXPECT_TRUE(bob);
+}
+
+// FIFOs where files belong (a hostile or broken root): each one becomes a warning naming it, as an
+// unreadable file does, and the capture goes on; none blocks it. Should one block, a generous
+// minute later its writing end is opened to let the capture go, and the test fails.
+TEST_F(FixtureSourceTest, FifosAreWarningsNotHangs) {
+  const std::vector<std::string> fifos = {"proc/net/tcp", "proc/42/cmdline",
+                                          "sys/class/net/eth0/mtu", "etc/hosts"};
+  for (const std::string& f : fifos) {
+    fs::remove(tmp_.path(f));
+    ASSERT_EQ(::mkfifo(tmp_.path(f).c_str(), 0644), 0) << f;
+  }
+  auto capture = std::async(std::launch::async,
+                            [&] { return make_fixture_source(tmp_.dir().string())->capture(); });
+  while (capture.wait_for(std::chrono::seconds(60)) == std::future_status::timeout) {
+    ADD_FAILURE() << "the capture blocked on a FIFO";
+    for (const std::string& f : fifos) {
+      int fd = ::open(tmp_.path(f).c_str(), O_WRONLY | O_NONBLOCK);
+      if (fd >= 0) ::close(fd);
+    }
+  }
+  model::Snapshot s = capture.get();
+  ASSERT_EQ(s.warnings.size(), 1u);
+  EXPECT_EQ(s.warnings[0].path, "proc/net/tcp");
+  EXPECT_EQ(s.warnings[0].kind, model::WarningKind::kUnreadable);
+  EXPECT_EQ(s.warnings[0].message, "not a regular file (a FIFO)");
+  EXPECT_EQ(s.find_source("proc/net/tcp")->state, model::SourceState::kUnreadable);
+  EXPECT_EQ(s.unix_sockets.size(), 1u);  // the rest was read
+  ASSERT_EQ(s.interfaces.size(), 1u);
+  EXPECT_FALSE(s.interfaces[0].mtu.has_value());
+  EXPECT_EQ(s.interfaces[0].flags, 0x1003u);
 }
 
 TEST(FixtureSourceErrors, RootWithoutProcIsRejected) {

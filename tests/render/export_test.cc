@@ -190,7 +190,9 @@ TEST(ExportJsonLinesTest, InvalidUtf8IsReplacedNotFatal) {
   EXPECT_EQ(lines[s.inet_sockets.size()]["unix_path"], "/tmp/\xef\xbf\xbd\xef\xbf\xbd");
 }
 
-TEST(ExportCsvTest, HeaderThenOneRecordPerSocketWithHostileTextIntact) {
+// Commas, quotes and the rest are quoted; control characters (the newline, CR) are '?', as on a
+// terminal: no cell holds them raw (json and jsonl keep them, escaped).
+TEST(ExportCsvTest, HeaderThenOneRecordPerSocketWithHostileTextQuoted) {
   std::vector<model::Snapshot> frames = {testing::sample_snapshot(0), hostile_snapshot()};
   std::vector<CsvRecord> records = parse_csv(export_frames(ExportFormat::kCsv, frames));
   ASSERT_EQ(records.size(), 1 + socket_count(frames[0]) + socket_count(frames[1]));
@@ -204,12 +206,12 @@ TEST(ExportCsvTest, HeaderThenOneRecordPerSocketWithHostileTextIntact) {
   };
   const CsvRecord& tcp = records[1 + socket_count(frames[0])];
   EXPECT_EQ(column(tcp, "host").text, "host,\"one\"");
-  EXPECT_EQ(column(tcp, "program").text, "we,ird \"name\"\nx");
+  EXPECT_EQ(column(tcp, "program").text, "we,ird \"name\"?x");
   EXPECT_EQ(column(tcp, "local_port").text, "22");
   EXPECT_FALSE(column(tcp, "local_port").quoted);
   EXPECT_EQ(column(tcp, "frame").text, "11");
   const CsvRecord& unix_row = records[1 + socket_count(frames[0]) + frames[1].inet_sockets.size()];
-  EXPECT_EQ(column(unix_row, "unix_path").text, frames[1].unix_sockets[0].path);
+  EXPECT_EQ(column(unix_row, "unix_path").text, "/run/a,b \"c\"?d??e");
   // Not applicable: NULL (unquoted empty), unlike an empty text value.
   EXPECT_EQ(column(unix_row, "local_address").text, "");
   EXPECT_FALSE(column(unix_row, "local_address").quoted);

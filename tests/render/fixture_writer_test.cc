@@ -12,6 +12,7 @@
 
 #include "netsnap/capture/snapshot_source.h"
 #include "netsnap/model/snapshot_codec.h"
+#include "netsnap/render/safe_text.h"
 #include "test_support/fixture_roots.h"
 #include "test_support/temp_dir.h"
 
@@ -102,10 +103,50 @@ TEST(FixtureWriterTest, RefusesANonEmptyDirectoryAndNamesIt) {
     EXPECT_NE(std::string(e.what()).find(tmp.dir().string()), std::string::npos) << e.what();
   }
   EXPECT_THROW(write_fixture_root(s, tmp.path("file")), std::runtime_error);
-  EXPECT_THROW(write_fixture_root(s, tmp.path("missing/parent")), std::runtime_error);
   fs::create_directory(tmp.path("empty"));
   write_fixture_root(s, tmp.path("empty"));
   EXPECT_TRUE(fs::is_directory(tmp.path("empty/proc")));
+}
+
+// A symlink to an empty directory is not the directory: the writer would write through it.
+TEST(FixtureWriterTest, RefusesASymlinkedTarget) {
+  netsnap::testing::TempDir tmp;
+  fs::create_directory(tmp.path("elsewhere"));
+  fs::create_directory_symlink(tmp.path("elsewhere"), tmp.path("link"));
+  EXPECT_THROW(write_fixture_root(model::Snapshot{}, tmp.path("link")), std::runtime_error);
+  EXPECT_TRUE(fs::is_empty(tmp.path("elsewhere")));
+}
+
+// As mkdir -p: missing parents are made (a trailing '/' is fine too).
+TEST(FixtureWriterTest, MakesMissingParents) {
+  netsnap::testing::TempDir tmp;
+  write_fixture_root(model::Snapshot{}, tmp.path("missing/parents/root/"));
+  EXPECT_TRUE(fs::is_directory(tmp.path("missing/parents/root/proc")));
+}
+
+// Interface names become directories (sys/class/net/NAME): one that is not a file name stops the
+// writer before it writes anything, with a line naming it; nothing appears outside the target.
+TEST(FixtureWriterTest, RefusesInterfaceNamesThatAreNotFileNames) {
+  for (std::string name :
+       std::vector<std::string>{"../../../../x", "..", ".", "", "a/b", std::string("a\0b", 3)}) {
+    SCOPED_TRACE(name);
+    netsnap::testing::TempDir tmp;
+    model::Snapshot s;
+    model::Interface hostile;
+    hostile.name = name;
+    hostile.mtu = 1500;
+    hostile.flags = 0x1043;
+    s.interfaces.push_back(hostile);
+    try {
+      write_fixture_root(s, tmp.path("a/b/c/d/root"));
+      FAIL() << "expected UnsafeFileName";
+    } catch (const UnsafeFileName& e) {
+      EXPECT_EQ(std::string(e.what()).find('\n'), std::string::npos);
+      EXPECT_EQ(std::string(e.what()).rfind("interface name '" + printable(name) + "'", 0), 0u)
+          << e.what();
+    }
+    EXPECT_TRUE(fs::is_empty(tmp.dir())) << "something was written";
+  }
 }
 
 // Absent sources stay absent; the name files are always there, so that nothing falls back to

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
@@ -168,6 +169,75 @@ TEST_F(MomentTest, ClockStepsBackPickTheLatestTimeNotTheLastPosition) {
 
 TEST_F(MomentTest, FormatTime) {
   EXPECT_EQ(format_time(kStart + 1234 * 1'000'000), "2026-11-21T00:00:01.234Z");
+}
+
+// Before 1970 the second is the one the time falls in, and the milliseconds count forward from it.
+TEST_F(MomentTest, FormatTimeBefore1970) {
+  EXPECT_EQ(format_time(0), "1970-01-01T00:00:00.000Z");
+  EXPECT_EQ(format_time(-1), "1969-12-31T23:59:59.999Z");
+  EXPECT_EQ(format_time(-1'500'000'000), "1969-12-31T23:59:58.500Z");
+  EXPECT_EQ(format_time(-kSecond), "1969-12-31T23:59:59.000Z");
+  EXPECT_EQ(format_time(INT64_MIN), "1677-09-21T00:12:43.145Z");
+  EXPECT_EQ(format_time(INT64_MAX), "2262-04-11T23:47:16.854Z");
+}
+
+// Written times outside int64 nanoseconds (1677 to 2262) are errors, not wrapped numbers.
+TEST_F(MomentTest, TimesOutsideWhatATimelineCanHoldAreErrors) {
+  for (const char* far :
+       {"9999-12-31T23:59:59Z", "0001-01-01", "2262-04-12", "1677-09-20T23:00Z", "@999999999999999",
+        "+999999999999999d", "-106752d", "+1h999999999999999d"})
+    EXPECT_THROW(parse_time_moment(far), MomentError) << far;
+  EXPECT_EQ(parse_time_moment("2262-04-11T23:47:16.854Z").ns, INT64_MAX - 775'807);
+  EXPECT_EQ(parse_time_moment("1677-09-21T00:12:43.145224192Z").ns, INT64_MIN);
+  EXPECT_EQ(parse_time_moment("-106751d").ns, 106751LL * 86400 * kSecond);
+  try {
+    parse_time_moment("@999999999999999");
+  } catch (const MomentError& e) {
+    EXPECT_STREQ(e.what(),
+                 "'@999999999999999' is outside the times a timeline can hold "
+                 "(1677-09-21T00:12:43.145Z to 2262-04-11T23:47:16.854Z)");
+  }
+}
+
+// Frames from a hostile file may carry any time: a moment relative to them that falls outside the
+// span is an error saying so (UBSan found the overflow), one inside it a correct result.
+TEST_F(MomentTest, MomentsRelativeToExtremeFrameTimesDoNotOverflow) {
+  std::vector<FrameInfo> earliest = {{0, INT64_MIN, 0, RecordType::kKeyframe}};
+  for (const char* text : {"-1h", "03:00", "00:12:44", "-0.001s"}) {
+    try {
+      position_of(earliest, text);
+      FAIL() << text;
+    } catch (const TimelineError& e) {
+      EXPECT_EQ(std::string(e.what()), std::string("t.nsnap: ") + text +
+                                           " names a time before 1677-09-21T00:12:43.145Z, the "
+                                           "earliest a timeline can hold");
+    }
+  }
+  EXPECT_EQ(position_of(earliest, "-0s"), 0u);
+  EXPECT_EQ(position_of(earliest, "+1h"), 0u);
+
+  std::vector<FrameInfo> latest = {{0, INT64_MAX - kSecond, 0, RecordType::kKeyframe},
+                                   {1, INT64_MAX, 0, RecordType::kKeyframe}};
+  EXPECT_THROW(position_of(latest, "-1h"), TimelineError);  // before both frames
+  try {
+    position_of(latest, "+2s");
+    FAIL();
+  } catch (const TimelineError& e) {
+    EXPECT_STREQ(e.what(),
+                 "t.nsnap: +2s names a time after 2262-04-11T23:47:16.854Z, the latest a "
+                 "timeline can hold");
+  }
+  EXPECT_EQ(position_of(latest, "+0.5s"), 0u);
+  EXPECT_EQ(position_of(latest, "-0.5s"), 0u);
+  EXPECT_EQ(position_of(latest, "23:47:16"), 0u);
+
+  // An hour of frames from the earliest time: a time of day inside it resolves.
+  std::vector<FrameInfo> first_hour = {{0, INT64_MIN, 0, RecordType::kKeyframe},
+                                       {1, INT64_MIN + 3600 * kSecond, 0, RecordType::kKeyframe}};
+  EXPECT_EQ(position_of(first_hour, "00:30"), 0u);
+  EXPECT_EQ(position_of(first_hour, "01:12:43.145"), 0u);
+  EXPECT_EQ(position_of(first_hour, "01:12:43.145224192"), 1u);
+  EXPECT_THROW(position_of(first_hour, "01:12:43.146"), TimelineError);  // the day before
 }
 
 // The acceptance test: on 10,000 frames every form resolves to the right frame, and reading it

@@ -12,9 +12,17 @@ namespace netsnap::capture {
 struct ReadResult {
   enum class State { kPresent, kAbsent, kUnreadable } state = State::kAbsent;
   int error_number = 0;
+  // Why it is unreadable, for warnings: strerror, or "not a regular file (a FIFO)".
+  std::string reason;
   std::string text;
   bool ok() const { return state == State::kPresent; }
 };
+
+// The one place files of a root (and the name databases of a fixture root) are opened: the whole
+// file, at most max_bytes. Only regular files are read: a FIFO, socket or device (which could
+// block the capture or never end) is kUnreadable, without blocking, as a file that cannot be read.
+// Symlinks are followed: live /proc and fixture roots use them.
+ReadResult read_file(const std::string& path, size_t max_bytes = 1 << 30);
 
 struct DirEntry {
   std::string name;

@@ -13,15 +13,6 @@
 namespace netsnap::render {
 
 // Pads what was appended to `line` since `start` to at least `width`.
-// Text as it may go to a terminal: control characters (and DEL), which would move the cursor or
-// end the line, become '?'. Program names and unix socket paths may hold any byte.
-inline std::string printable(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
-  return out;
-}
-
 inline void pad_from(std::string& line, size_t start, size_t width) {
   size_t length = line.size() - start;
   if (length < width) line.append(width - length, ' ');

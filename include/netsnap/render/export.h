@@ -1,6 +1,7 @@
 // netsnap export: frames as JSON documents, or one row per socket as JSON Lines or CSV, for loading
 // into databases and scripts. Escaping is left to libraries: Cap'n Proto's JsonCodec for whole
-// snapshots, nlohmann-json for JSON Lines, libcsv for CSV fields.
+// snapshots, nlohmann-json for JSON Lines, libcsv for CSV fields (through csv_text_field, which
+// first makes control characters '?': CSV cells never hold them; json and jsonl keep every byte).
 #pragma once
 
 #include <cstdint>

@@ -14,8 +14,11 @@
 
 namespace netsnap::render {
 
-// Writes the fixture root into dir, which must not exist or be empty (its parent must exist).
-// Throws std::runtime_error naming the path on any I/O error or when dir is not empty.
+// Writes the fixture root into dir, which must not exist (it is created, with any missing
+// parents) or be an empty directory, not a symlink. Nothing is written outside dir: files are
+// created relative to it without following symlinks, and a name from the snapshot that cannot be
+// a file name (UnsafeFileName, safe_text.h) stops the writer before it writes anything. Throws
+// std::runtime_error naming the path on any I/O error or when dir is not empty.
 void write_fixture_root(const model::Snapshot& snapshot, const std::string& dir);
 
 }  // namespace netsnap::render

@@ -2,6 +2,7 @@
 // stream by stream (tests, the oracle) or written out in the order it was produced (the CLI).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,8 +17,13 @@ class Output {
   std::string stdout_text() const { return joined(false); }
   std::string stderr_text() const { return joined(true); }
 
-  // Writes every chunk to its descriptor, in order. False when a write fails.
-  bool write_to(int out_fd, int err_fd) const;
+  // A write that failed: the descriptor, and errno.
+  struct WriteFailure {
+    int fd = -1;
+    int error_number = 0;
+  };
+  // Writes every chunk to its descriptor, in order, up to the first write that fails.
+  std::optional<WriteFailure> write_to(int out_fd, int err_fd) const;
   // Appends other's chunks after this one's.
   void append(const Output& other);
 
