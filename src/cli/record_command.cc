@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "netsnap/capture/snapshot_source.h"
+#include "netsnap/render/safe_text.h"
 #include "netsnap/timeline/timeline.h"
 
 namespace netsnap::cli {
@@ -57,7 +58,7 @@ class StopSignals {
 void report_new_warnings(const model::Snapshot& s, std::set<std::string>& seen) {
   std::set<std::string> now;
   for (const auto& w : s.warnings) {
-    std::string text = w.path + (w.line ? ":" + std::to_string(w.line) : "") + ": " + w.message;
+    std::string text = render::warning_text(w);
     if (!seen.count(text)) std::cerr << "netsnap: warning: " << text << "\n";
     now.insert(text);
   }
