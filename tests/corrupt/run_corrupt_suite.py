@@ -13,8 +13,9 @@ core files, and is killed after the hang bound (default 10 s: a hang detector, n
 
 Every run must: not die by a signal; exit 0 with a result, or non-zero with a clear message (the
 first line of stderr starts with `netsnap:`; `show` may instead replay netstat's own error and
-status, `diff` exit 1 means "differences"), never an out-of-memory one; peak RSS (wait4) under
-256 MiB; no raw control character (C0 but \\t and \\n, DEL, C1 as UTF-8) in stdout or stderr.
+status, `diff` exit 1 means "differences", `ls` exit 1 after its whole listing means "recovered"),
+never an out-of-memory one; peak RSS (wait4) under 256 MiB; no raw control character (C0 but \\t
+and \\n, DEL, C1 as UTF-8) in stdout or stderr.
 Then, per case: the commands it must read succeed and those it must refuse fail; every intact
 frame is listed by `ls` and readable by `dump --frame K` (K is the FRAME that ls shows or its
 position in the listing, whichever the reader understands), before and after `record --append`,
@@ -62,6 +63,7 @@ COMMANDS = [
 ]
 REQUIREMENT = {True: "succeed", False: "fail", None: "either"}
 EXHAUSTED = re.compile(r"bad_alloc|out of memory|cannot allocate memory|length_error", re.I)
+LS_TOTAL = re.compile(rb"^\d+ frames, ", re.M)
 LISTED_FRAME = re.compile(r"^\s*(\d+)\s+-?\d{4,}-\d\d-\d\dT", re.M)
 
 
@@ -74,6 +76,8 @@ def reads(command, o):
         return True
     if command.startswith("diff") and o.status == 1 and not line.startswith("netsnap:"):
         return True  # diff's "something differs"
+    if command == "ls" and o.status == 1 and LS_TOTAL.search(o.out.head):
+        return True  # the whole listing, and 1 for "the file needed recovery"
     return command.startswith("show") and bool(o.status) and line.startswith("netstat:")
 
 
