@@ -32,6 +32,7 @@ class StreamScan(threading.Thread):
         self.start()
 
     def run(self):
+        """The thread: reads the pipe to its end."""
         carry = b""  # the last byte of the previous chunk: \xc2 may end it
         while True:
             chunk = self.pipe.read1(1 << 16) if hasattr(self.pipe, "read1") else \
@@ -83,6 +84,7 @@ class Outcome:
 def _limit(address_space):
     """Runs in the child before exec: closes stdin and sets the resource limits."""
     def apply():
+        """preexec_fn."""
         os.close(0)
         if address_space:
             resource.setrlimit(resource.RLIMIT_AS, (address_space, address_space))
@@ -100,24 +102,37 @@ def _kill_group(pid, fired):
         pass
 
 
+class Running:
+    """A command started under the limits; finish() waits for it."""
+
+    def __init__(self, argv, hang_s, address_space, cwd=None):
+        self.argv = argv
+        self.start = time.monotonic()
+        self.proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                     stderr=subprocess.PIPE, preexec_fn=_limit(address_space),
+                                     start_new_session=True, cwd=cwd)
+        self.pid = self.proc.pid
+        self.out, self.err = StreamScan(self.proc.stdout), StreamScan(self.proc.stderr)
+        self.fired = []
+        self.timer = threading.Timer(hang_s, _kill_group, (self.pid, self.fired))
+        self.timer.start()
+
+    def finish(self):
+        """Waits for the command and returns its Outcome."""
+        os.waitid(os.P_PID, self.pid, os.WEXITED | os.WNOWAIT)  # exited, pid not yet free
+        wall = time.monotonic() - self.start
+        self.timer.cancel()  # and joined before reaping: the timer never signals a recycled group
+        self.timer.join()
+        _, wait_status, usage = os.wait4(self.pid, 0)
+        self.proc.returncode = os.waitstatus_to_exitcode(wait_status)  # reaped here, not by Popen
+        self.out.join()
+        self.err.join()
+        killed = os.WTERMSIG(wait_status) if os.WIFSIGNALED(wait_status) else None
+        status = None if killed else os.WEXITSTATUS(wait_status)
+        return Outcome(self.argv, status, killed, bool(self.fired), usage.ru_maxrss / 1024.0, wall,
+                       self.out, self.err)
+
+
 def run_bounded(argv, hang_s, address_space, cwd=None):
     """Runs argv under the limits and returns its Outcome."""
-    start = time.monotonic()
-    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, preexec_fn=_limit(address_space),
-                            start_new_session=True, cwd=cwd)
-    out, err = StreamScan(proc.stdout), StreamScan(proc.stderr)
-    fired = []
-    timer = threading.Timer(hang_s, _kill_group, (proc.pid, fired))
-    timer.start()
-    os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOWAIT)  # exited, pid not yet free
-    wall = time.monotonic() - start
-    timer.cancel()  # and joined before reaping: the timer never signals a recycled group
-    timer.join()
-    _, wait_status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(wait_status)  # reaped here, not by Popen
-    out.join()
-    err.join()
-    killed = os.WTERMSIG(wait_status) if os.WIFSIGNALED(wait_status) else None
-    status = None if killed else os.WEXITSTATUS(wait_status)
-    return Outcome(argv, status, killed, bool(fired), usage.ru_maxrss / 1024.0, wall, out, err)
+    return Running(argv, hang_s, address_space, cwd).finish()

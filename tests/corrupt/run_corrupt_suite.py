@@ -3,6 +3,7 @@
 
     tests/corrupt/run_corrupt_suite.py --netsnap BINARY --work DIR [--case NAME...]
         [--hang-seconds S] [--rss-mib M] [--address-space-gib G] [--bounds] [--keep]
+        [--make-long-timeline PATH] [--long-frames N]
 
 Makes the hostile timelines in DIR/cases (tools/corrupt/make_hostile_timelines.py, which also
 says what each case owes), then runs on each of them `ls`, `dump --frame -1`, `show F -tanp`,
@@ -13,12 +14,19 @@ core files, and is killed after the hang bound (default 10 s: a hang detector, n
 
 Every run must: not die by a signal; exit 0 with a result, or non-zero with a clear message (the
 first line of stderr starts with `netsnap:`; `show` may instead replay netstat's own error and
-status, `diff` exit 1 means "differences"), never an out-of-memory one; peak RSS (wait4) under
-256 MiB; no raw control character (C0 but \\t and \\n, DEL, C1 as UTF-8) in stdout or stderr.
+status, `diff` exit 1 means "differences", `ls` exit 1 after its whole listing means "recovered"),
+never an out-of-memory one; peak RSS (wait4) under 256 MiB; no raw control character (C0 but \\t
+and \\n, DEL, C1 as UTF-8) in stdout or stderr.
 Then, per case: the commands it must read succeed and those it must refuse fail; every intact
 frame is listed by `ls` and readable by `dump --frame K` (K is the FRAME that ls shows or its
 position in the listing, whichever the reader understands), before and after `record --append`,
 which must add its frame; `materialize` creates nothing outside DIR (nor the case's escape paths).
+
+Two checks are no single file (tests/corrupt/scenarios.py): "two-recorders" (while one recorder
+runs, a second one with --append, --force or neither is refused, naming the first one's pid, and
+the first one's frames are all whole afterwards) and "two-million-frames" (a timeline of
+--long-frames frames written by make_long_timeline: its last and middle frames read, within the
+same bounds, also after `record --append`).
 
 Prints a row per check (case, command, exit, peak RSS MiB, wall s, verdict), then
 "N passed, N failed"; with --bounds, the largest RSS and wall time per case. Exit status 1 if any
@@ -39,6 +47,9 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, HERE)
 import bounded_run  # noqa: E402
+import scenarios  # noqa: E402
+from verdicts import (Row, bound_problems, listed_frames, requirement_of,  # noqa: E402
+                      run_problems)
 
 GENERATOR = os.path.join(REPO, "tools", "corrupt", "make_hostile_timelines.py")
 
@@ -60,94 +71,9 @@ COMMANDS = [
     (APPEND, ["record", "--root", MINIMAL_ROOT, "--count", "1", "--append", "-o", "{COPY}"],
      "timeline"),
 ]
-REQUIREMENT = {True: "succeed", False: "fail", None: "either"}
-EXHAUSTED = re.compile(r"bad_alloc|out of memory|cannot allocate memory|length_error", re.I)
-LISTED_FRAME = re.compile(r"^\s*(\d+)\s+-?\d{4,}-\d\d-\d\dT", re.M)
-
-
-# ---- judging one run ----
-
-def reads(command, o):
-    """Whether the command read the file and gave its result."""
-    line = o.first_error_line()
-    if o.status == 0:
-        return True
-    if command.startswith("diff") and o.status == 1 and not line.startswith("netsnap:"):
-        return True  # diff's "something differs"
-    return command.startswith("show") and bool(o.status) and line.startswith("netstat:")
-
-
-def bound_problems(o, limits):
-    """What broke the bounds every run has: signals, hangs, memory, control characters."""
-    problems = []
-    if o.timed_out:
-        problems.append("no answer within %g s" % limits.hang_seconds)
-    elif o.signal:
-        problems.append("killed by %s" % o.exit_text())
-    if o.rss_mib > limits.rss_mib:
-        problems.append("peak RSS %.0f MiB > %d" % (o.rss_mib, limits.rss_mib))
-    for name, stream in (("stdout", o.out), ("stderr", o.err)):
-        if stream.control:
-            problems.append("raw control byte in %s at byte %d: %r" % ((name,) + stream.control))
-    return problems
-
-
-def run_problems(command, o, requirement, case, limits):
-    """Everything wrong with one run of command on case's file."""
-    problems = bound_problems(o, limits)
-    if o.timed_out or o.signal:
-        return problems
-    line = o.first_error_line()
-    if not reads(command, o):
-        if not line:
-            problems.append("exit %d with nothing on stderr" % o.status)
-        elif not line.startswith("netsnap:"):
-            problems.append("exit %d, not a netsnap message: %r" % (o.status, line[:100]))
-        if EXHAUSTED.search(o.stderr_text()):
-            problems.append("ran out of memory: %r" % line[:100])
-        if case.get("message") and not re.search(case["message"], o.stderr_text()):
-            problems.append("message does not say %r: %r" % (case["message"], line[:100]))
-    if requirement == "succeed" and not reads(command, o):
-        problems.append("must read this file (exit %s: %r)" % (o.exit_text(), line[:100]))
-    if requirement == "fail" and reads(command, o):
-        problems.append("must refuse this file, exit %d" % o.status)
-    for pattern in case.get("forbidden", []):
-        for stream in (o.out.head, o.err.head):
-            found = re.search(pattern.encode(), stream)
-            if found:
-                problems.append("printed %r" %
-                                bytes(stream[max(0, found.start() - 20):found.end() + 5]))
-    return problems
-
-
-def requirement_of(case, command, flag):
-    """succeed, fail or either: what case owes command (case's `either` list wins)."""
-    if command in case.get("either", []):
-        return "either"
-    return REQUIREMENT[case[flag]]
-
-
-def listed_frames(o):
-    """The FRAME column of `ls` output, in listed order."""
-    return [int(n) for n in LISTED_FRAME.findall(o.out.head.decode("utf-8", "replace"))]
 
 
 # ---- the suite ----
-
-class Row:
-    """One line of the table: a check made of one or more runs."""
-
-    def __init__(self, case, command, outcomes, problems):
-        self.case, self.command, self.problems = case, command, problems
-        self.exit = outcomes[0].exit_text() if outcomes else "-"
-        self.rss_mib = max((o.rss_mib for o in outcomes), default=0.0)
-        self.wall_s = max((o.wall_s for o in outcomes), default=0.0)
-
-    def text(self):
-        verdict = "ok" if not self.problems else "FAIL: " + "; ".join(self.problems)
-        return "%-36s %-30s %5s %8.1f %6.2f  %s" % (self.case, self.command, self.exit,
-                                                     self.rss_mib, self.wall_s, verdict)
-
 
 class Suite:
     """Runs the checks of every case and keeps the rows."""
@@ -160,35 +86,66 @@ class Suite:
         self.tag = manifest["tag"]
         self.rows = []
 
-    def run(self, arguments, cwd=None):
+    def start(self, arguments):
+        """Starts netsnap with arguments under the bounds; finish() the result."""
+        return bounded_run.Running([self.netsnap] + arguments, self.args.hang_seconds,
+                                   int(self.args.address_space_gib * (1 << 30)))
+
+    def run(self, arguments):
         """Runs netsnap with arguments under the bounds."""
-        return bounded_run.run_bounded([self.netsnap] + arguments, self.args.hang_seconds,
-                                       int(self.args.address_space_gib * (1 << 30)), cwd)
+        return self.start(arguments).finish()
 
     def add_row(self, row):
+        """Keeps a row and prints it at once (a long run shows its progress)."""
         self.rows.append(row)
         print(row.text(), flush=True)
 
     def check_case(self, case):
         """Every check of one case."""
         path = os.path.join(self.cases_dir, case["file"])
+        for command, template, flag in COMMANDS:
+            requirement = requirement_of(case, command, flag)
+            if command == APPEND:
+                self.check_append(case, path, template, requirement)
+            elif command == "materialize":
+                self.check_materialize(case, path, template, requirement)
+            else:
+                self.check_command(case, command, fill(template, path), requirement)
+        for arguments, requirement in case.get("extra", []):
+            command = " ".join(a for a in arguments if a != "{F}")
+            self.check_command(case, command, fill(arguments, path), requirement)
+        if case["timeline"] and case["intact"]:
+            self.add_row(self.frames_row(case, path, "frames: ls + dump --frame K"))
+
+    def check_scenarios(self):
+        """The checks that are no single file: two recorders, a 2-million-frame timeline."""
+        wanted = set(self.args.case or ())
+        if not wanted or "two-recorders" in wanted:
+            self.in_scratch(scenarios.two_recorders, self)
+        if not wanted or "two-million-frames" in wanted:
+            tool = self.args.make_long_timeline or os.path.join(
+                os.path.dirname(self.netsnap), "make_long_timeline")
+            if os.access(tool, os.X_OK):
+                self.in_scratch(scenarios.long_timeline, self, tool, self.args.long_frames)
+            else:
+                self.add_row(Row("two-million-frames", "make_long_timeline", [],
+                                 ["no %s (ninja -C build make_long_timeline)" % tool]))
+
+    def in_scratch(self, check, *arguments):
+        """Runs check with a fresh scratch folder, removed afterwards."""
         os.makedirs(self.scratch, exist_ok=True)
         try:
-            for command, template, flag in COMMANDS:
-                requirement = requirement_of(case, command, flag)
-                if command == APPEND:
-                    self.check_append(case, path, template, requirement)
-                elif command == "materialize":
-                    self.check_materialize(case, path, template, requirement)
-                else:
-                    self.check_command(case, command, fill(template, path), requirement)
-            for arguments, requirement in case.get("extra", []):
-                command = " ".join(a for a in arguments if a != "{F}")
-                self.check_command(case, command, fill(arguments, path), requirement)
-            if case["timeline"] and case["intact"]:
-                self.add_row(self.frames_row(case, path, "frames: ls + dump --frame K"))
+            check(*arguments)
         finally:
             shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def check_frame(self, case_name, path, command, k, time_ns):
+        """dump --frame k must print the frame captured at time_ns."""
+        o = self.run(["dump", path, "--frame", k])
+        problems = run_problems("dump", o, "succeed", {}, self.args)
+        if o.status == 0 and not re.search(rb"captureTimeNs = %d\b" % time_ns, o.out.head):
+            problems.append("not the frame captured at %d" % time_ns)
+        self.add_row(Row(case_name, command, [o], problems))
 
     def check_command(self, case, command, arguments, requirement):
         """One command, judged by the rules every run follows and by the case's requirement."""
@@ -338,6 +295,7 @@ def make_cases(args):
 
 
 def parse_args():
+    """The command line (see the module's docstring)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--netsnap", required=True, help="the netsnap binary under test")
     parser.add_argument("--work", required=True, help="scratch folder (cases are made here)")
@@ -346,6 +304,10 @@ def parse_args():
     parser.add_argument("--rss-mib", type=int, default=256)
     parser.add_argument("--address-space-gib", type=float, default=4.0,
                         help="RLIMIT_AS of each run; 0: none (sanitizer builds)")
+    parser.add_argument("--make-long-timeline", metavar="PATH",
+                        help="the make_long_timeline tool (default: beside the netsnap binary)")
+    parser.add_argument("--long-frames", type=int, default=2_000_000,
+                        help="frames of the long timeline (default: 2,000,000)")
     parser.add_argument("--bounds", action="store_true",
                         help="also print the largest RSS and wall time per case")
     parser.add_argument("--keep", action="store_true", help="keep WORK/cases afterwards")
@@ -353,6 +315,7 @@ def parse_args():
 
 
 def main():
+    """Makes the cases, runs every check, prints the tally; returns the exit status."""
     args = parse_args()
     try:
         cases_dir, manifest = make_cases(args)
@@ -363,7 +326,8 @@ def main():
     print("%-36s %-30s %5s %8s %6s  %s" % ("case", "command", "exit", "RSS MiB", "wall s",
                                           "verdict"))
     for case in manifest["cases"]:
-        suite.check_case(case)
+        suite.in_scratch(suite.check_case, case)
+    suite.check_scenarios()
     if args.bounds:
         suite.print_bounds()
     if not args.keep:

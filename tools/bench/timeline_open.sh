@@ -5,14 +5,14 @@
 #
 #   tools/bench/timeline_open.sh [FRAMES...]      (default: 500000 1000000 2000000)
 #
-# Timelines are written to /dev/shm (about 775 bytes a frame) by build/netsnap_long_timeline and
-# removed at the end. RUNS (default 7) sets the repetitions.
+# Timelines are written to /dev/shm by build/make_long_timeline (tools/corrupt: small frames, an
+# index record every 256 frames, as netsnap's writer lays them out) and removed at the end. RUNS
+# (default 7) sets the repetitions.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 netsnap=${NETSNAP:-$here/build/netsnap}
-long=${LONG_TIMELINE:-$here/build/netsnap_long_timeline}
+long=${LONG_TIMELINE:-$here/build/make_long_timeline}
 runs=${RUNS:-7}
-root=$here/fixtures/minimal
 work=$(mktemp -d /dev/shm/netsnap-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 (($#)) || set -- 500000 1000000 2000000
@@ -28,10 +28,10 @@ seconds() {
 
 median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
-"$long" "$root" 1 "$work/one.nsnap"
+"$long" "$work/one.nsnap" 1 >/dev/null
 printf '%10s  %12s  %12s  %8s\n' frames "long (s)" "1 frame (s)" ratio
 for frames in "$@"; do
-  "$long" "$root" "$frames" "$work/long.nsnap"
+  "$long" "$work/long.nsnap" "$frames" >/dev/null
   long_times=() one_times=()
   for ((i = 0; i < runs; i++)); do
     long_times+=("$(seconds "$netsnap" dump "$work/long.nsnap" --frame -1)")

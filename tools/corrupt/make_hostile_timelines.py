@@ -9,7 +9,7 @@ that ask for gigabytes, a zstd bomb, Cap'n Proto messages that alias one big tex
 times or claim millions of list elements, garbage before a frame, hostile index records, a sparse
 file, records duplicated, deleted or shifted in the middle of a timeline, cuts, bit flips, a newer
 format version, extreme frame times, and names made of terminal escapes and `../` paths (issue 9).
-Nothing is checked in: the files (about 110 MB, most of it two 50 MB cases, and one sparse file of
+Nothing is checked in: the files (about 110 MB, most of it two 50 MB cases, and two sparse files of
 2 GiB apparent size) are made at test time by tests/corrupt/run_corrupt_suite.py.
 
 OUT_DIR/cases.json lists, per case: `name`, `file`, `about`, and what the reading commands owe it:
@@ -526,6 +526,7 @@ def generate(out_dir, netsnap, tag=None, only=None):
 
 
 def main():
+    """The command line: OUT_DIR --netsnap BINARY [--tag TAG] [--case NAME...]."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir")
     parser.add_argument("--netsnap", required=True, help="the netsnap binary recording the bases")

@@ -100,6 +100,26 @@ def parse_records(data):
     return records
 
 
+def verify_records(data):
+    """Walks a timeline that should be whole; returns (records, what is wrong with it)."""
+    if data[:8] != FILE_MAGIC or crc32c(data[:28]) != struct.unpack_from("<I", data, 28)[0]:
+        return [], ["bad file header"]
+    records, at = [], FILE_HEADER_SIZE
+    while at < len(data):
+        header = data[at:at + RECORD_HEADER_SIZE]
+        if len(header) < RECORD_HEADER_SIZE or header[:4] != RECORD_MAGIC or \
+                crc32c(header[:44]) != struct.unpack_from("<I", header, 44)[0]:
+            return records, ["no whole record header at byte %d" % at]
+        record = Record(data, at)
+        if record.end > len(data) or data[record.footer_offset:record.end] != record_footer(at):
+            return records, ["the record at byte %d has no footer naming it" % at]
+        if crc32c(record.payload) != record.payload_crc:
+            return records, ["the payload of the record at byte %d is damaged" % at]
+        records.append(record)
+        at = record.end
+    return records, []
+
+
 def zstd_compress(raw, level=3):
     """A zstd frame (content checksum on) holding raw, made by the zstd command-line tool."""
     with tempfile.TemporaryFile() as source:  # faster than a pipe for tens of megabytes
