@@ -15,7 +15,9 @@ Command add_materialize_command(CLI::App& app) {
   auto dir = std::make_shared<std::string>();
   auto moment = std::make_shared<MomentOptions>();
   cmd->add_option("FILE", *path, "Timeline file")->required();
-  cmd->add_option("DIR", *dir, "Directory to create; must not exist or be empty")->required();
+  cmd->add_option("DIR", *dir,
+                  "Directory to create (with any missing parents), or an empty one; not a symlink")
+      ->required();
   add_moment_options(*cmd, *moment);
   return [path, dir, moment]() {
     auto reader = open_timeline(*path);
