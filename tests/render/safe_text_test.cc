@@ -17,6 +17,9 @@ TEST(SafeTextTest, PrintableTurnsEveryControlByteAndDelIntoAQuestionMark) {
   }
   EXPECT_EQ(printable("\x1b]0;owned\x07"), "?]0;owned?");
   EXPECT_EQ(printable("caf\xc3\xa9"), "caf\xc3\xa9");  // UTF-8 is left alone
+  EXPECT_EQ(printable("a\xc2\x9b"
+                      "2J\xc2\xa0\xc2"),
+            "a??2J\xc2\xa0\xc2");  // but not C1 controls
 }
 
 TEST(SafeTextTest, CsvFieldsAreQuotedWithoutControlCharacters) {

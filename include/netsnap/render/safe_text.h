@@ -14,8 +14,10 @@
 namespace netsnap::render {
 
 // For a terminal: each byte below 0x20 and DEL (0x7f), which could start an escape sequence, move
-// the cursor or end a line, becomes '?' (netstat -p's deviation, README). The length in bytes is
-// kept, so netstat's columns line up as they would have.
+// the cursor or end a line, becomes '?' (netstat -p's deviation, README), and so does each byte of
+// a C1 control character in UTF-8 (U+0080..U+009F, e.g. U+009B, which xterm takes for CSI). Other
+// UTF-8 is left alone. The length in bytes is kept, so netstat's columns line up as they would
+// have.
 std::string printable(std::string_view text);
 
 // For a CSV cell: the text with control characters as printable() gives them (a CSV file is read
