@@ -2,6 +2,7 @@
 // processes the frame recorded (those holding sockets), plus stand-ins so that the scan counts
 // come out the same.
 #include <algorithm>
+#include <stdexcept>
 #include <string>
 
 #include "fixture_tree.h"
@@ -28,23 +29,38 @@ void write_process(const FixtureTree& tree, const model::Process& p) {
   }
 }
 
+// How many processes Linux can run at once (PID_MAX_LIMIT on 64-bit kernels).
+constexpr uint64_t kPidMaxLimit = 4'194'304;
+
+// Processes that were only counted, without sockets (or without a readable fd directory).
+uint64_t idle_count(const model::Snapshot& s) {
+  const model::ProcessScan& scan = s.process_scan;
+  uint64_t known = s.processes.size() + uint64_t{scan.pids_fd_denied};
+  return scan.pids_seen > known ? scan.pids_seen - known : 0;
+}
+
 // Processes without sockets are only counted; the stand-ins get unused PIDs above the highest
 // recorded one, with an empty fd directory (or, for the denied ones, one nobody but root can
 // open, which root still can: as root the denied count comes back as 0).
 void write_stand_ins(const model::Snapshot& s, const FixtureTree& tree) {
-  const model::ProcessScan& scan = s.process_scan;
-  uint32_t pid = 1;
-  for (const auto& p : s.processes) pid = std::max(pid, p.pid + 1);
-  uint32_t recorded = static_cast<uint32_t>(s.processes.size());
-  uint32_t idle = scan.pids_seen > recorded + scan.pids_fd_denied
-                      ? scan.pids_seen - recorded - scan.pids_fd_denied
-                      : 0;
-  for (uint32_t n = 0; n < idle; ++n) tree.make_dir(strprintf("proc/%u/fd", pid++));
-  for (uint32_t n = 0; n < scan.pids_fd_denied; ++n)
-    tree.make_dir(strprintf("proc/%u/fd", pid++), 0);
+  uint64_t pid = 1;
+  for (const auto& p : s.processes) pid = std::max<uint64_t>(pid, uint64_t{p.pid} + 1);
+  auto make = [&](mode_t mode) {
+    tree.make_dir(strprintf("proc/%llu/fd", static_cast<unsigned long long>(pid++)), mode);
+  };
+  for (uint64_t n = idle_count(s); n > 0; --n) make(0755);
+  for (uint32_t n = s.process_scan.pids_fd_denied; n > 0; --n) make(0);
 }
 
 }  // namespace
+
+void check_process_count(const model::Snapshot& s) {
+  uint64_t total = s.processes.size() + idle_count(s) + s.process_scan.pids_fd_denied;
+  if (total > kPidMaxLimit)
+    throw std::runtime_error("the frame counts " + std::to_string(total) +
+                             " processes, more than Linux can run (" +
+                             std::to_string(kPidMaxLimit) + "); it cannot be a fixture root");
+}
 
 void write_processes(const model::Snapshot& s, const FixtureTree& tree) {
   for (const auto& p : s.processes) write_process(tree, p);

@@ -47,6 +47,9 @@ class FixtureTree {
 // cannot be one (file_name()); called before anything is written. Interface names are the only
 // such names: process names, unix paths and the rest go into files, not into their paths.
 void check_file_names(const model::Snapshot& s);
+// Throws unless the frame's processes, with a stand-in directory for each process that was only
+// counted, fit in the pids Linux can give.
+void check_process_count(const model::Snapshot& s);
 
 std::string strprintf(const char* format, ...) __attribute__((format(printf, 1, 2)));
 

@@ -246,6 +246,7 @@ void write_host(const model::HostInfo& host, const fixture::FixtureTree& tree) {
 
 void write_fixture_root(const model::Snapshot& snapshot, const std::string& dir) {
   fixture::check_file_names(snapshot);
+  fixture::check_process_count(snapshot);
   prepare_target(dir);
   fixture::FixtureTree tree(dir);
   tree.make_dir("proc");  // what makes a directory a fixture root

@@ -149,6 +149,23 @@ TEST(FixtureWriterTest, RefusesInterfaceNamesThatAreNotFileNames) {
   }
 }
 
+// A frame that counts billions of processes would ask for a stand-in directory each.
+TEST(FixtureWriterTest, RefusesMoreProcessesThanLinuxCanRun) {
+  netsnap::testing::TempDir tmp;
+  model::Snapshot s;
+  s.process_scan.pids_seen = 4'000'000'000u;
+  try {
+    write_fixture_root(s, tmp.path("root"));
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("more than Linux can run"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(fs::is_empty(tmp.dir())) << "something was written";
+  s.process_scan.pids_seen = 1000;  // a real count still works
+  EXPECT_NO_THROW(write_fixture_root(s, tmp.path("root")));
+  EXPECT_TRUE(fs::exists(tmp.path("root/proc/1000/fd")));
+}
+
 // Absent sources stay absent; the name files are always there, so that nothing falls back to
 // this machine's /etc.
 TEST(FixtureWriterTest, AbsentSourcesStayAbsentAndNameFilesAlwaysExist) {
