@@ -80,16 +80,16 @@ clear_derived snapshot_decode
 for root in minimal production-001 ugly-procs; do
   "$netsnap" record --root "fixtures/$root" --count 2 --interval 0.01 -o "$tmp/$root.nsnap" \
     >/dev/null 2>&1
-  seed timeline_reader "recorded-$root.nsnap" "$tmp/$root.nsnap"
+  seed timeline_reader "recorded-$root" "$tmp/$root.nsnap"
   "$netsnap" dump "$tmp/$root.nsnap" --frame 0 |
     capnp encode schema/snapshot.capnp Snapshot >"$tmp/$root.message"
-  seed snapshot_decode "recorded-$root.message" "$tmp/$root.message"
+  seed snapshot_decode "recorded-$root" "$tmp/$root.message"
 done
 # A recording cut off in its last frame (read by the recovering scan, not the index).
 size=$(stat -c %s "$tmp/minimal.nsnap")
 head -c $((size - 100)) "$tmp/minimal.nsnap" >"$tmp/cut.nsnap"
-seed timeline_reader recorded-minimal-cut.nsnap "$tmp/cut.nsnap"
-seed timeline_reader recorded-minimal-v1.nsnap tests/data/minimal-v1.nsnap
+seed timeline_reader recorded-minimal-cut "$tmp/cut.nsnap"
+seed timeline_reader recorded-minimal-v1 tests/data/minimal-v1.nsnap
 
 for dir in "$corpus"/*/; do
   printf '%-20s %3d seeds %7d bytes\n' "$(basename "$dir")" "$(find "$dir" -type f | wc -l)" \
