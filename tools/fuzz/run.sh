@@ -4,8 +4,8 @@
 # Installs clang and its fuzzer runtime from Debian when missing (as root, as tools/setup.sh
 # does), builds the fuzzers in build-fuzz/ (-DNETSNAP_FUZZ=ON), then runs each harness (all by
 # default): first every input kept in tests/fuzz/regressions/<harness>/ once, under ASan and
-# UBSan, then SECONDS_EACH seconds (default 60) of fuzzing from a scratch copy of its seed corpus
-# and those inputs; it prints one line per harness. A crash, leak, timeout or out-of-memory input
+# UBSan, then SECONDS_EACH seconds (default 60) of fuzzing from a scratch copy of its seed corpus;
+# it prints one line per harness. A crash, leak, timeout or out-of-memory input
 # found is copied into tests/fuzz/regressions/<harness>/ (replayed by netsnap_tests from then on),
 # and the script exits 1 once every harness has run. FUZZ_JOBS (default 2) sets ninja's jobs;
 # FUZZ_FLAGS adds libFuzzer options: "-runs=10000000" for a campaign by executions, or
@@ -86,9 +86,9 @@ run_harness() {
     excerpt "$work/replay.log"
     echo "fuzz:   full log: $work/replay.log"
     status=1
-  elif [[ -d $regressions ]]; then
-    find "$regressions" -maxdepth 1 -type f ! -name README.md -exec cp {} "$work/corpus/" \;
   fi
+  # Only the seeds: a large kept input would raise libFuzzer's input size limit (-max_len
+  # defaults to the largest) and slow every run down.
   cp tests/fuzz/corpus/"$name"/* "$work/corpus/"
   local fuzz_status=0
   # shellcheck disable=SC2086  # FUZZ_FLAGS is a list of options
