@@ -683,8 +683,8 @@ TEST(SocketFilterTest, NestingIsBoundedNotAStackOverflow) {
             "filter: more than 100 nested 'not' and '(' at column 101 ('(')");
   EXPECT_EQ(error_of(repeated("not ", 101) + "pid 1"),
             "filter: more than 100 nested 'not' and '(' at column 401 ('not')");
-  EXPECT_THROW(SocketFilter::parse(repeated("(", 1'000'000)), FilterError);
-  EXPECT_THROW(SocketFilter::parse(repeated("!", 1'000'000) + "pid 1"), FilterError);
+  EXPECT_THROW(SocketFilter::parse(repeated("(", 100'000)), FilterError);
+  EXPECT_THROW(SocketFilter::parse(repeated("!", 100'000) + "pid 1"), FilterError);
 }
 
 TEST(SocketFilterTest, ErrorsNameTheTextAndColumn) {
