@@ -12,6 +12,8 @@
 namespace netsnap::analysis::filter {
 namespace {
 
+constexpr size_t kMaxNesting = 100;
+
 constexpr std::string_view kPredicateWords =
     "sport, dport, port, src, dst, addr, state, proto, family, pid, program, uid, not, or '('";
 
@@ -62,10 +64,17 @@ class Parser {
   NodePtr parse_unary() {
     const Token& token = peek();
     if (is_not(token)) {
-      advance();
-      return make_not(parse_unary());
+      enter(advance());
+      NodePtr negated = make_not(parse_unary());
+      --depth_;
+      return negated;
     }
-    if (is_symbol(token, "(")) return parse_parenthesized();
+    if (is_symbol(token, "(")) {
+      enter(token);
+      NodePtr inner = parse_parenthesized();
+      --depth_;
+      return inner;
+    }
     if (token.kind == Token::Kind::kWord && !is_connective(token)) return parse_predicate();
     std::string what = "expected a filter";
     if (pos_ > 0) what += " after '" + tokens_[pos_ - 1].spelling + "'";
@@ -126,6 +135,13 @@ class Parser {
     return {*op, keyword.spelling + " " + advance().spelling};
   }
 
+  // Each "not" and "(" nests one level deeper. Parsing, evaluating, printing and freeing a filter
+  // all recurse once per level, so the depth is bounded well short of the stack's end.
+  void enter(const Token& token) {
+    if (++depth_ > kMaxNesting)
+      fail_at(token, "more than " + std::to_string(kMaxNesting) + " nested 'not' and '('");
+  }
+
   const Token& peek() const { return tokens_[pos_]; }
 
   // The current token, moving past it; the final kEnd token stays current.
@@ -137,6 +153,7 @@ class Parser {
 
   std::vector<Token> tokens_;
   size_t pos_ = 0;
+  size_t depth_ = 0;
 };
 
 }  // namespace

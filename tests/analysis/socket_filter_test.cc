@@ -668,6 +668,25 @@ TEST(SocketFilterTest, ErrorsAreFilterErrors) {
   EXPECT_NO_THROW(SocketFilter::parse("   "));
 }
 
+// Found by tools/fuzz/run.sh: 30,000 '(' overflowed the stack (tests/fuzz/regressions/).
+TEST(SocketFilterTest, NestingIsBoundedNotAStackOverflow) {
+  auto repeated = [](std::string_view text, size_t times) {
+    std::string out;
+    for (size_t i = 0; i < times; ++i) out += text;
+    return out;
+  };
+  EXPECT_EQ(canonical(repeated("(", 100) + "pid 1" + repeated(")", 100)), "pid = 1");
+  EXPECT_EQ(canonical(repeated("not ", 100) + "pid 1"), repeated("not ", 100) + "pid = 1");
+  EXPECT_EQ(canonical(repeated("!(", 50) + "pid 1" + repeated(")", 50)),
+            repeated("not ", 50) + "pid = 1");
+  EXPECT_EQ(error_of(repeated("(", 101) + "pid 1" + repeated(")", 101)),
+            "filter: more than 100 nested 'not' and '(' at column 101 ('(')");
+  EXPECT_EQ(error_of(repeated("not ", 101) + "pid 1"),
+            "filter: more than 100 nested 'not' and '(' at column 401 ('not')");
+  EXPECT_THROW(SocketFilter::parse(repeated("(", 100'000)), FilterError);
+  EXPECT_THROW(SocketFilter::parse(repeated("!", 100'000) + "pid 1"), FilterError);
+}
+
 TEST(SocketFilterTest, ErrorsNameTheTextAndColumn) {
   const std::pair<std::string_view, std::string_view> cases[] = {
       {"dport = x",
