@@ -17,18 +17,7 @@ seconds=${1:-60}
 shift || true
 [[ $seconds =~ ^[0-9]+$ ]] || { echo "usage: $0 [SECONDS_EACH] [HARNESS...]" >&2; exit 2; }
 
-install_clang() {
-  local packages=(clang libclang-rt-14-dev) missing=() p
-  for p in "${packages[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  if ((${#missing[@]})); then
-    echo "fuzz: installing ${missing[*]}" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
-}
+install_clang() { bash tools/install_packages.sh clang libclang-rt-14-dev; }
 
 build_fuzzers() {
   if [[ ! -f build-fuzz/CMakeCache.txt ]]; then
