@@ -16,8 +16,11 @@ import time
 
 HEAD_BYTES = 1 << 20
 FILE_SIZE_LIMIT = 4 << 30  # above the 2 GiB sparse case, which `record --append` extends
-# C0 controls but \t and \n, DEL, and the C1 controls as UTF-8 (U+0080..U+009F; U+009B is CSI).
-CONTROL = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")
+# C0 controls but \t and \n, and DEL: never raw in any output.
+CONTROL = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]")
+# C1 controls as UTF-8 (U+0080..U+009F; U+009B is CSI): never raw in text for a terminal (JSON and
+# Cap'n Proto text carry them as the UTF-8 they are).
+C1_CONTROL = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 class StreamScan(threading.Thread):
@@ -29,6 +32,7 @@ class StreamScan(threading.Thread):
         self.head = bytearray()
         self.size = 0
         self.control = None  # (offset, the bytes around it)
+        self.c1_control = None  # the same for a C1 control
         self.start()
 
     def run(self):
@@ -41,15 +45,22 @@ class StreamScan(threading.Thread):
                 break
             if len(self.head) < HEAD_BYTES:
                 self.head += chunk[:HEAD_BYTES - len(self.head)]
+            window = carry + chunk
             if self.control is None:
-                window = carry + chunk
-                found = CONTROL.search(window)
-                if found:
-                    at = found.start()
-                    self.control = (self.size - len(carry) + at, window[max(0, at - 12):at + 12])
+                self.control = self.first(CONTROL, window, len(carry))
+            if self.c1_control is None:
+                self.c1_control = self.first(C1_CONTROL, window, len(carry))
             carry = chunk[-1:]
             self.size += len(chunk)
         self.pipe.close()
+
+    def first(self, pattern, window, carried):
+        """(offset, the bytes around it) of pattern's first match in window, or None."""
+        found = pattern.search(window)
+        if not found:
+            return None
+        at = found.start()
+        return (self.size - carried + at, window[max(0, at - 12):at + 12])
 
 
 class Outcome:

@@ -16,7 +16,7 @@ Every run must: not die by a signal; exit 0 with a result, or non-zero with a cl
 first line of stderr starts with `netsnap:`; `show` may instead replay netstat's own error and
 status, `diff` exit 1 means "differences", `ls` exit 1 after its whole listing means "recovered"),
 never an out-of-memory one; peak RSS (wait4) under 256 MiB; no raw control character (C0 but \\t
-and \\n, DEL, C1 as UTF-8) in stdout or stderr.
+and \\n, DEL; C1 as UTF-8 too, but in the stdout of dump and export jsonl) in stdout or stderr.
 Then, per case: the commands it must read succeed and those it must refuse fail; every intact
 frame is listed by `ls` and readable by `dump --frame K` (K is the FRAME that ls shows or its
 position in the listing, whichever the reader understands), before and after `record --append`,
@@ -204,7 +204,7 @@ class Suite:
         for k in dict.fromkeys([frame, frames.index(frame)]):
             o = self.run(["dump", path, "--frame", str(k)])
             outcomes.append(o)
-            problems.extend(bound_problems(o, self.args))
+            problems.extend(bound_problems("dump", o, self.args))
             if o.status == 0 and want.search(o.out.head):
                 return True
         return False
@@ -213,7 +213,7 @@ class Suite:
         """The last frame of the copy is the one `record --append` captured of fixtures/minimal."""
         o = self.run(["dump", path, "--frame", "-1"])
         outcomes.append(o)
-        problems.extend(bound_problems(o, self.args))
+        problems.extend(bound_problems("dump", o, self.args))
         old = {t for _, t in case["intact"]}
         found = re.search(rb"captureTimeNs = (-?\d+)", o.out.head)
         if o.status != 0 or not found or int(found.group(1)) in old or \

@@ -55,7 +55,7 @@ def two_recorders(suite):
     problems = run_problems("record", o, "succeed", NO_CASE, suite.args)
     problems += whole_frames(path, FIRST_RECORDER_FRAMES)
     ls = suite.run(["ls", path])
-    problems += bound_problems(ls, suite.args)
+    problems += bound_problems("ls", ls, suite.args)
     if ls.status != 0 or listed_frames(ls) != list(range(FIRST_RECORDER_FRAMES)):
         problems.append("ls (exit %s) does not list frames 0..%d alone" %
                         (ls.exit_text(), FIRST_RECORDER_FRAMES - 1))
@@ -107,7 +107,7 @@ def long_timeline(suite, tool, frames):
     suite.check_frame(name, path, "after append: old last frame", str(last),
                       time_of(last))
     tail = suite.run(["dump", path, "--frame", "-1"])
-    problems = bound_problems(tail, suite.args)
+    problems = bound_problems("dump", tail, suite.args)
     if tail.status != 0 or not re.search(rb'hostname = "minimal"', tail.out.head):
         problems.append("the appended frame is not the last one")
     suite.add_row(Row(name, "after append: dump --frame -1", [tail], problems))

@@ -20,7 +20,10 @@ def reads(command, o):
     return command.startswith("show") and bool(o.status) and line.startswith("netstat:")
 
 
-def bound_problems(o, limits):
+DATA_FORMATS = ("dump", "export jsonl")  # commands whose output is for programs, not terminals
+
+
+def bound_problems(command, o, limits):
     """What broke the bounds every run has: signals, hangs, memory, control characters."""
     problems = []
     if o.timed_out:
@@ -30,14 +33,17 @@ def bound_problems(o, limits):
     if o.rss_mib > limits.rss_mib:
         problems.append("peak RSS %.0f MiB > %d" % (o.rss_mib, limits.rss_mib))
     for name, stream in (("stdout", o.out), ("stderr", o.err)):
-        if stream.control:
-            problems.append("raw control byte in %s at byte %d: %r" % ((name,) + stream.control))
+        control = stream.control
+        if not control and not (name == "stdout" and command.startswith(DATA_FORMATS)):
+            control = stream.c1_control
+        if control:
+            problems.append("raw control byte in %s at byte %d: %r" % ((name,) + control))
     return problems
 
 
 def run_problems(command, o, requirement, case, limits):
     """Everything wrong with one run of command on case's file."""
-    problems = bound_problems(o, limits)
+    problems = bound_problems(command, o, limits)
     if o.timed_out or o.signal:
         return problems
     line = o.first_error_line()
