@@ -244,14 +244,24 @@ int64_t checked_request(Wide wanted, const Moment& moment, const std::string& pa
                       " a timeline can hold");
 }
 
+// --frame N: the frame numbered N (as ls lists it; in a timeline that lost frames to damage the
+// numbers skip them), or with N negative the N-th frame from the end.
 size_t frame_position(const std::vector<FrameInfo>& frames, long long requested,
                       const std::string& path) {
   long long count = static_cast<long long>(frames.size());
-  long long index = requested < 0 ? count + requested : requested;
-  if (index < 0 || index >= count)
-    throw TimelineError(path + ": no frame " + std::to_string(requested) + " (it has " +
-                        std::to_string(count) + " frames: 0.." + std::to_string(count - 1) + ")");
-  return static_cast<size_t>(index);
+  if (requested < 0 && count + requested >= 0) return static_cast<size_t>(count + requested);
+  auto found = std::lower_bound(
+      frames.begin(), frames.end(), requested,
+      [](const FrameInfo& f, long long n) { return f.frame < static_cast<unsigned long long>(n); });
+  if (requested >= 0 && found != frames.end() && found->frame == uint64_t(requested))
+    return static_cast<size_t>(found - frames.begin());
+  std::string numbers =
+      std::to_string(frames.front().frame) + ".." + std::to_string(frames.back().frame);
+  bool lost = requested >= 0 && uint64_t(requested) < frames.back().frame &&
+              uint64_t(requested) > frames.front().frame;
+  throw TimelineError(path + ": no frame " + std::to_string(requested) + " (it has " +
+                      std::to_string(count) + " frames: " + numbers +
+                      (lost ? "; that one was lost to damage" : "") + ")");
 }
 
 }  // namespace

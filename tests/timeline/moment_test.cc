@@ -66,6 +66,23 @@ TEST_F(MomentTest, FrameNumbersCountFromEitherEnd) {
   }
 }
 
+// In a timeline that lost frame 3 to damage, --frame N still names the frame ls lists as N.
+TEST_F(MomentTest, FrameNumbersAreTheNumbersOfTheFramesLeft) {
+  auto frames = frames_every(kSecond, 6);
+  frames.erase(frames.begin() + 3);
+  EXPECT_EQ(position_of(frames, "2"), 2u);
+  EXPECT_EQ(position_of(frames, "4"), 3u);
+  EXPECT_EQ(position_of(frames, "5"), 4u);
+  EXPECT_EQ(position_of(frames, "-1"), 4u);
+  try {
+    position_of(frames, "3");
+    ADD_FAILURE() << "frame 3 was lost";
+  } catch (const TimelineError& e) {
+    EXPECT_STREQ(e.what(),
+                 "t.nsnap: no frame 3 (it has 5 frames: 0..5; that one was lost to damage)");
+  }
+}
+
 TEST_F(MomentTest, IsoDateTimesInEveryZoneForm) {
   EXPECT_EQ(parse_time_moment("2026-11-21T00:00:10Z").ns, kStart + 10 * kSecond);
   EXPECT_EQ(parse_time_moment("2026-11-21 00:00:10").ns, kStart + 10 * kSecond);
