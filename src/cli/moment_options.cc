@@ -63,6 +63,8 @@ std::unique_ptr<timeline::TimelineReader> open_timeline(const std::string& path)
 
 size_t pick_moment(const timeline::TimelineReader& reader, const std::string& option,
                    const std::optional<std::string>& text, long long fallback) {
+  // A fallback counts positions, and only negative frame moments do: 0 (the first) becomes -count.
+  if (fallback >= 0) fallback -= static_cast<long long>(reader.frames().size());
   timeline::Moment moment{timeline::Moment::Kind::kFrame, fallback, 0, std::to_string(fallback)};
   if (text) moment = parse(option, *text);
   return resolve(reader, option, moment);

@@ -24,9 +24,10 @@ void add_range_options(CLI::App& command, MomentOptions& options);
 // Opens a timeline, printing on stderr what was lost if it is damaged.
 std::unique_ptr<timeline::TimelineReader> open_timeline(const std::string& path);
 
-// The frame --frame or --at names (`fallback`, a frame number, when neither is given), as a
-// position in reader.frames(). Says on stderr which frame a time resolved to when that frame's
-// time is not the time asked for. Throws UsageError for text that names no moment.
+// The frame --frame or --at names (`fallback` when neither is given: a position, 0 the first
+// frame, -1 the last), as a position in reader.frames(). Says on stderr which frame a time resolved
+// to when that frame's time is not the time asked for. Throws UsageError for text that names no
+// moment.
 size_t pick_frame(const timeline::TimelineReader& reader, const MomentOptions& options,
                   long long fallback = -1);
 
@@ -36,8 +37,8 @@ struct FrameSpan {
 };
 FrameSpan pick_span(const timeline::TimelineReader& reader, const MomentOptions& options);
 
-// One moment's text (as --from or --to takes it) resolved the same way, for commands that read
-// the two ends separately (diff of two files).
+// One moment's text (as --from or --to takes it) resolved the same way (`fallback`, a position,
+// when there is no text), for commands that read the two ends separately (diff of two files).
 size_t pick_moment(const timeline::TimelineReader& reader, const std::string& option,
                    const std::optional<std::string>& text, long long fallback);
 

@@ -111,3 +111,33 @@ TEST_F(MomentCliTest, MomentsOutsideTheTimelineAreErrorsNamingIt) {
 
 }  // namespace
 }  // namespace netsnap::cli
+
+namespace netsnap::cli {
+namespace {
+
+// A timeline whose frame 0 was lost (overwritten, and the closing index cut off, so that a scan
+// finds frames 1..3): the default ranges start at the first frame left, and --frame N names the
+// frame ls lists as N.
+TEST_F(MomentCliTest, DefaultsAndFrameNumbersSurviveALostFirstFrame) {
+  std::string bytes = netsnap::testing::read_file(file_);
+  uint64_t second = timeline::TimelineReader(file_).frames()[1].offset;
+  std::string damaged = tmp_.path("lost-first.nsnap");
+  netsnap::testing::write_file(damaged, bytes.substr(0, timeline::kFileHeaderSize) +
+                                            std::string(second - timeline::kFileHeaderSize, 'x') +
+                                            bytes.substr(second, bytes.size() - second - 1));
+  auto ls = run_netsnap({"ls", damaged});
+  EXPECT_EQ(ls.exit_status, 1) << ls.err;  // it needed recovery
+  EXPECT_NE(ls.out.find("3 frames"), std::string::npos) << ls.out;
+  for (std::vector<std::string> args :
+       {std::vector<std::string>{"summary", damaged}, {"export", damaged, "--format", "jsonl"}}) {
+    auto r = run_netsnap(args);
+    EXPECT_EQ(r.exit_status, 0) << args[0] << ": " << r.err;
+  }
+  auto two = run_netsnap({"show", damaged, "--frame", "2", "-tln"});
+  EXPECT_NE(two.out.find("127.0.0.1:1002"), std::string::npos) << two.out << two.err;
+  auto zero = run_netsnap({"show", damaged, "--frame", "0", "-tln"});
+  EXPECT_NE(zero.err.find("no frame 0 (it has 3 frames: 1..3)"), std::string::npos) << zero.err;
+}
+
+}  // namespace
+}  // namespace netsnap::cli
