@@ -1,5 +1,6 @@
 #include "record_file.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -13,6 +14,13 @@ constexpr size_t kSearchBlock = 1 << 20;  // the magic search reads this much at
 constexpr char kRecordMagicBytes[4] = {'N', 'S', 'R', 'C'};
 
 }  // namespace
+
+RecordFile::RecordFile(int fd) : fd_(fd) {
+  struct stat st {};
+  size_ = ::fstat(fd, &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
+}
+
+RecordFile::~RecordFile() { ::close(fd_); }
 
 std::string RecordFile::read_at(uint64_t offset, size_t length) const {
   if (offset >= size_) return {};
@@ -54,6 +62,13 @@ std::optional<RecordHeader> RecordFile::whole_record_at(uint64_t offset,
   auto recorded = decode_record_footer(window(footer_at, kRecordFooterSize));
   if (!recorded) return std::nullopt;
   if (footer_offset) *footer_offset = *recorded;
+  return h;
+}
+
+std::optional<RecordHeader> RecordFile::record_in_place_at(uint64_t offset) const {
+  uint64_t footer_offset = 0;
+  auto h = whole_record_at(offset, &footer_offset);
+  if (!h || footer_offset != offset) return std::nullopt;
   return h;
 }
 

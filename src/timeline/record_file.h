@@ -15,7 +15,11 @@ namespace netsnap::timeline {
 
 class RecordFile {
  public:
-  RecordFile(int fd, uint64_t size) : fd_(fd), size_(size) {}
+  // Takes fd, an open regular file, and closes it when it goes.
+  explicit RecordFile(int fd);
+  ~RecordFile();
+  RecordFile(const RecordFile&) = delete;
+  RecordFile& operator=(const RecordFile&) = delete;
 
   uint64_t size() const { return size_; }
   // header_at and whole_record_at read a little ahead for records looked up here and there (the
@@ -36,6 +40,9 @@ class RecordFile {
   // length puts it, decodes. The footer's recorded offset is returned in footer_offset; it differs
   // from offset when bytes were inserted or removed before the record.
   std::optional<RecordHeader> whole_record_at(uint64_t offset, uint64_t* footer_offset) const;
+  // The header at offset when the whole record is there and its footer names offset: the record
+  // is where it was written.
+  std::optional<RecordHeader> record_in_place_at(uint64_t offset) const;
   // The first offset >= from where a whole record starts, found by searching for the record
   // magic a block at a time (skipping the holes of a sparse file); nullopt when none follows.
   std::optional<uint64_t> find_next_record(uint64_t from) const;

@@ -169,25 +169,15 @@ std::string compress_payload(std::string_view raw, int level) {
   return out;
 }
 
-namespace {
-
-// A zstd frame whose header declares raw_length bytes, or no size at all (as the zstd tool writes
-// when compressing a pipe): decompression stops at raw_length bytes either way.
-bool declares_raw_length(std::string_view frame, uint32_t raw_length) {
-  unsigned long long declared = ZSTD_getFrameContentSize(frame.data(), frame.size());
+bool payload_starts_plausibly(std::string_view first_bytes, uint32_t raw_length) {
+  unsigned long long declared = ZSTD_getFrameContentSize(first_bytes.data(), first_bytes.size());
   return declared == raw_length || declared == ZSTD_CONTENTSIZE_UNKNOWN;
 }
 
-}  // namespace
-
-bool payload_starts_plausibly(std::string_view first_bytes, uint32_t raw_length) {
-  return declares_raw_length(first_bytes, raw_length);
-}
-
 std::string decompress_payload(std::string_view compressed, uint32_t raw_length) {
-  // The frame must declare exactly raw_length bytes and be one frame: a payload that would
-  // inflate past it fails inside zstd without any further allocation.
-  if (!declares_raw_length(compressed, raw_length))
+  // The output buffer is raw_length bytes: a payload that would inflate past it fails inside zstd
+  // without any further allocation.
+  if (!payload_starts_plausibly(compressed, raw_length))
     throw TimelineError("payload is not a zstd frame of the size the record header gives");
   struct FreeDCtx {
     void operator()(ZSTD_DCtx* d) const { ZSTD_freeDCtx(d); }

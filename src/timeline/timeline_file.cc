@@ -53,7 +53,31 @@ std::string another_recorder(int fd) {
          " is writing this timeline";
 }
 
+// fd, locked for recording; closed (and `created`, when given, removed) when the lock is refused.
+int locked(int fd, const std::string& path, const char* created = nullptr) {
+  try {
+    lock_for_recording(fd, path);
+  } catch (...) {
+    ::close(fd);
+    if (created) ::unlink(created);
+    throw;
+  }
+  return fd;
+}
+
 }  // namespace
+
+std::optional<int> open_regular_file(const std::string& path, int flags) {
+  int fd = ::open(path.c_str(), flags | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0 && errno == ENOENT) return std::nullopt;
+  if (fd < 0) fail_errno(path, errno);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    fail(path, "not a regular file");
+  }
+  return fd;
+}
 
 void lock_for_recording(int fd, const std::string& path) {
   if (::flock(fd, LOCK_EX | LOCK_NB) == 0) return;
@@ -66,28 +90,12 @@ int create_timeline_file(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
   if (fd < 0 && errno == EEXIST) throw TimelineExists(path + ": already exists");
   if (fd < 0) fail_errno(path, errno);
-  try {
-    lock_for_recording(fd, path);
-  } catch (...) {
-    ::close(fd);
-    throw;
-  }
-  return fd;
+  return locked(fd, path);
 }
 
 int open_timeline_for_append(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0 && errno == ENOENT) return -1;
-  if (fd < 0) fail_errno(path, errno);
-  struct stat st {};
-  try {
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) fail(path, "not a regular file");
-    lock_for_recording(fd, path);
-  } catch (...) {
-    ::close(fd);
-    throw;
-  }
-  return fd;
+  auto fd = open_regular_file(path, O_RDWR | O_NOFOLLOW);
+  return fd ? locked(*fd, path) : -1;
 }
 
 int create_replacement_file(const std::string& path, std::string& temp_path) {
@@ -95,28 +103,16 @@ int create_replacement_file(const std::string& path, std::string& temp_path) {
   int fd = ::mkostemp(name.data(), O_CLOEXEC);  // O_EXCL, mode 0600
   if (fd < 0) fail_errno(path, errno);
   temp_path = name;
-  try {
-    lock_for_recording(fd, temp_path);
-  } catch (...) {
-    ::close(fd);
-    ::unlink(temp_path.c_str());
-    throw;
-  }
-  return fd;
+  return locked(fd, temp_path, temp_path.c_str());
 }
 
 void check_replaceable(const std::string& path) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) fail_errno(path, errno);
-  struct stat st {};
-  std::string header;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-    header.resize(kFileHeaderSize);
-    header.resize(static_cast<size_t>(std::max<ssize_t>(0, ::pread(fd, header.data(), 32, 0))));
-  }
-  std::string busy = ::flock(fd, LOCK_EX | LOCK_NB) != 0 ? another_recorder(fd) : "";
-  ::close(fd);
-  if (!S_ISREG(st.st_mode)) fail(path, "not a regular file; refusing to replace it");
+  auto fd = open_regular_file(path, O_RDONLY | O_NOFOLLOW);
+  if (!fd) fail_errno(path, ENOENT);
+  std::string header(kFileHeaderSize, '\0');
+  header.resize(static_cast<size_t>(std::max<ssize_t>(0, ::pread(*fd, header.data(), 32, 0))));
+  std::string busy = ::flock(*fd, LOCK_EX | LOCK_NB) != 0 ? another_recorder(*fd) : "";
+  ::close(*fd);
   bool timeline = false;
   try {
     timeline = decode_file_header(header).has_value();

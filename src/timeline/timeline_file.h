@@ -5,9 +5,15 @@
 
 #include <sys/types.h>
 
+#include <optional>
 #include <string>
 
 namespace netsnap::timeline {
+
+// Opens path with flags (O_NONBLOCK and O_CLOEXEC added: a FIFO never blocks the open) when it
+// is a regular file; nullopt when nothing is there. Throws TimelineError for anything else: a
+// FIFO, device or directory, a symbolic link under O_NOFOLLOW, an open that fails.
+std::optional<int> open_regular_file(const std::string& path, int flags);
 
 // Creates path, which must not exist (O_CREAT | O_EXCL | O_NOFOLLOW, mode 0600), and locks it.
 // Throws TimelineExists when something is already there.

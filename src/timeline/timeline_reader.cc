@@ -10,22 +10,10 @@
 #include "netsnap/timeline/index_block.h"
 #include "netsnap/timeline/timeline.h"
 #include "record_file.h"
+#include "timeline_file.h"
 
 namespace netsnap::timeline {
 namespace {
-
-// Opens path for reading without blocking on a FIFO and refuses anything but a regular file.
-int open_regular_file(const std::string& path, uint64_t& size) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) throw TimelineError(path + ": " + std::strerror(errno));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    throw TimelineError(path + ": not a regular file");
-  }
-  size = static_cast<uint64_t>(st.st_size);
-  return fd;
-}
 
 // Index entries in frame order must name increasing frames at increasing offsets, each a whole
 // record before `limit` (the index record that lists them): anything else is not an index this
@@ -46,62 +34,66 @@ bool plausible(const std::vector<FrameInfo>& frames, uint64_t limit) {
 }  // namespace
 
 TimelineReader::TimelineReader(const std::string& path) : path_(path) {
-  fd_ = open_regular_file(path, file_size_);
-  file_ = std::make_unique<RecordFile>(fd_, file_size_);
+  auto fd = open_regular_file(path, O_RDONLY);
+  if (!fd) throw TimelineError(path + ": " + std::strerror(ENOENT));
+  open(*fd);
+}
+
+TimelineReader::TimelineReader(const std::string& path, int fd) : path_(path) {
+  int own = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+  if (own < 0) throw TimelineError(path + ": " + std::strerror(errno));
+  open(own);
+}
+
+TimelineReader::~TimelineReader() = default;
+
+uint64_t TimelineReader::file_size() const { return file_->size(); }
+
+void TimelineReader::open(int fd) {
+  file_ = std::make_unique<RecordFile>(fd);
   std::optional<FileHeader> header;
   try {
     header = decode_file_header(file_->read_at(0, kFileHeaderSize));
   } catch (const TimelineError& e) {
-    ::close(fd_);
-    throw TimelineError(path + ": " + e.what());
+    throw TimelineError(path_ + ": " + e.what());
   }
-  if (!header) {
-    ::close(fd_);
-    throw TimelineError(path + ": not a netsnap timeline (bad signature)");
-  }
+  if (!header) throw TimelineError(path_ + ": not a netsnap timeline (bad signature)");
   if (!open_through_index()) open_by_scan();
-}
-
-TimelineReader::~TimelineReader() {
-  if (fd_ >= 0) ::close(fd_);
 }
 
 // The fast path: the last record's footer leads to the latest index record, the index records
 // chain back to the first; only frames written after the latest index are read one by one.
 bool TimelineReader::open_through_index() {
-  if (file_size_ < kFileHeaderSize + kMinRecordSize) return false;
-  auto last = decode_record_footer(file_->read_at(file_size_ - kRecordFooterSize, 16));
+  uint64_t size = file_->size();
+  if (size < kFileHeaderSize + kMinRecordSize) return false;
+  auto last = decode_record_footer(file_->read_at(size - kRecordFooterSize, kRecordFooterSize));
   if (!last) return false;
-  uint64_t footer_offset = 0;
-  auto last_header = file_->whole_record_at(*last, &footer_offset);
-  if (!last_header || footer_offset != *last || *last + record_size(*last_header) != file_size_)
-    return false;
+  auto last_header = file_->record_in_place_at(*last);
+  if (!last_header || *last + record_size(*last_header) != size) return false;
   uint64_t index = last_header->type == RecordType::kIndex ? *last : last_header->previous_index;
   std::vector<FrameInfo> indexed;
-  if (!read_index_chain(index, indexed)) return false;
+  auto after_index = read_index_chain(index, indexed);
+  if (!after_index) return false;
   frames_ = std::move(indexed);
-  uint64_t after_index = kFileHeaderSize;
-  if (index != 0) after_index = index + record_size(*file_->header_at(index));
-  if (!add_records_after(after_index)) {
+  if (!add_records_after(*after_index)) {
     frames_.clear();
     return false;
   }
-  valid_end_ = file_size_;
+  valid_end_ = size;
   last_index_offset_ = index;
   used_index_ = true;
   return true;
 }
 
 // Follows previousIndexOffset from the latest index record back to the first (through record
-// headers alone), then lists the blocks' frames oldest first; false when any link or entry is not
-// what a writer would have written.
-bool TimelineReader::read_index_chain(uint64_t latest, std::vector<FrameInfo>& frames) const {
+// headers alone), then lists the blocks' frames oldest first. Returns where the records after the
+// latest index begin; nullopt when any link or entry is not what a writer would have written.
+std::optional<uint64_t> TimelineReader::read_index_chain(uint64_t latest,
+                                                         std::vector<FrameInfo>& frames) const {
   std::vector<Located> chain;  // newest first
   for (uint64_t at = latest; at != 0;) {
-    uint64_t footer_offset = 0;
-    auto h = file_->whole_record_at(at, &footer_offset);
-    if (!h || h->type != RecordType::kIndex || footer_offset != at || h->previous_index >= at)
-      return false;
+    auto h = file_->record_in_place_at(at);
+    if (!h || h->type != RecordType::kIndex || h->previous_index >= at) return std::nullopt;
     chain.push_back({at, *h});
     at = h->previous_index;
   }
@@ -109,32 +101,32 @@ bool TimelineReader::read_index_chain(uint64_t latest, std::vector<FrameInfo>& f
   // could hold.
   if (!chain.empty())
     frames.reserve(std::min<uint64_t>(chain.front().header.frame + kMaxIndexEntries,
-                                      file_size_ / kMinRecordSize));
+                                      file_->size() / kMinRecordSize));
   for (auto record = chain.rbegin(); record != chain.rend(); ++record) {
     IndexBlock block;
     try {
       block = decode_index_block(payload(*record));
     } catch (const TimelineError&) {
-      return false;
+      return std::nullopt;
     }
     if (block.previous_index != record->header.previous_index ||
         block.entries.size() > kMaxIndexEntries || !plausible(block.entries, record->offset) ||
         (!frames.empty() && !block.entries.empty() &&
          !plausible({frames.back(), block.entries.front()}, record->offset)))
-      return false;
+      return std::nullopt;
     frames.insert(frames.end(), block.entries.begin(), block.entries.end());
   }
-  return true;
+  if (chain.empty()) return kFileHeaderSize;
+  return chain.front().offset + record_size(chain.front().header);
 }
 
 // Adds the frames of the whole records from `at` to the end of the file; false when one is not
 // whole or breaks the frame order.
 bool TimelineReader::add_records_after(uint64_t at) {
   RecordFile::Walk walk(*file_);
-  while (at < file_size_) {
-    uint64_t footer_offset = 0;
-    auto h = file_->whole_record_at(at, &footer_offset);
-    if (!h || footer_offset != at) return false;
+  while (at < file_->size()) {
+    auto h = file_->record_in_place_at(at);
+    if (!h) return false;
     if (h->type != RecordType::kIndex) {
       if (!frames_.empty() && h->frame <= frames_.back().frame) return false;
       frames_.push_back({h->frame, h->capture_time_ns, at, h->type});

@@ -92,7 +92,7 @@ void TimelineWriter::write_file_header() {
 void TimelineWriter::continue_existing() {
   struct stat st {};
   if (::fstat(fd_, &st) == 0 && st.st_size == 0) return write_file_header();
-  TimelineReader reader(path_);  // throws if it is not a timeline: never clobber other files
+  TimelineReader reader(path_, fd_);  // throws if it is not a timeline: never clobber other files
   notes_ = reader.recovery_notes();
   end_ = reader.valid_end();
   last_index_ = reader.last_index_offset();
@@ -146,22 +146,10 @@ uint64_t TimelineWriter::append_record(const RecordHeader& header, std::string_v
 
 void TimelineWriter::write_frame(const model::Snapshot& snapshot) {
   if (fd_ < 0) throw TimelineError(path_ + ": timeline is closed");
-  std::string raw = model::encode_snapshot(snapshot);
-  if (raw.size() > kMaxRawLength)
-    throw TimelineError(path_ + ": frame not written: its " + std::to_string(raw.size()) +
-                        " bytes are more than a record holds (" + std::to_string(kMaxRawLength) +
-                        ")");
-  std::string compressed = compress_payload(raw, level_);
-  RecordHeader h;
-  h.type = RecordType::kKeyframe;
-  h.frame = next_frame_;
-  h.capture_time_ns = snapshot.host.capture_time_ns;
-  h.previous_index = last_index_;
-  h.payload_length = static_cast<uint32_t>(compressed.size());
-  h.raw_length = static_cast<uint32_t>(raw.size());
-  h.payload_crc = crc32c(compressed);
-  uint64_t at = append_record(h, compressed);
-  unindexed_.push_back({h.frame, h.capture_time_ns, at, h.type});
+  int64_t time = snapshot.host.capture_time_ns;
+  uint64_t at =
+      append_message(RecordType::kKeyframe, next_frame_, time, model::encode_snapshot(snapshot));
+  unindexed_.push_back({next_frame_, time, at, RecordType::kKeyframe});
   ++next_frame_;
   if (unindexed_.size() >= kFramesPerIndex) write_index();
 }
@@ -177,17 +165,28 @@ void TimelineWriter::write_index() {
 }
 
 void TimelineWriter::write_index_record(const std::vector<FrameInfo>& listed) {
-  std::string raw = encode_index_block({last_index_, listed});
+  last_index_ =
+      append_message(RecordType::kIndex, listed.front().frame, listed.back().capture_time_ns,
+                     encode_index_block({last_index_, listed}));
+}
+
+// Compresses a message into a record of `type` and appends it; the record's offset.
+uint64_t TimelineWriter::append_message(RecordType type, uint64_t frame, int64_t time,
+                                        const std::string& raw) {
+  if (raw.size() > kMaxRawLength)
+    throw TimelineError(path_ + ": frame not written: its " + std::to_string(raw.size()) +
+                        " bytes are more than a record holds (" + std::to_string(kMaxRawLength) +
+                        ")");
   std::string compressed = compress_payload(raw, level_);
   RecordHeader h;
-  h.type = RecordType::kIndex;
-  h.frame = listed.front().frame;
-  h.capture_time_ns = listed.back().capture_time_ns;
+  h.type = type;
+  h.frame = frame;
+  h.capture_time_ns = time;
   h.previous_index = last_index_;
   h.payload_length = static_cast<uint32_t>(compressed.size());
   h.raw_length = static_cast<uint32_t>(raw.size());
   h.payload_crc = crc32c(compressed);
-  last_index_ = append_record(h, compressed);
+  return append_record(h, compressed);
 }
 
 void TimelineWriter::close() {

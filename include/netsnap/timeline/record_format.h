@@ -82,11 +82,12 @@ std::optional<uint64_t> decode_record_footer(std::string_view bytes);
 
 // zstd with its content checksum on; decompress verifies size and checksum, throws TimelineError.
 std::string compress_payload(std::string_view raw, int level = 3);
-// Checks the zstd frame header (its declared content size must be raw_length) before allocating
-// raw_length bytes; raw_length must already be within the limits (record_limit_violation).
+// Checks the zstd frame header (payload_starts_plausibly) before allocating raw_length bytes;
+// raw_length must already be within the limits (record_limit_violation).
 std::string decompress_payload(std::string_view compressed, uint32_t raw_length);
-// True when the first bytes of a payload can begin a zstd frame of raw_length bytes: read before
-// the whole payload, so that a record claiming a huge payload of zeros costs one small read.
+// True when the first bytes of a payload begin a zstd frame that declares raw_length bytes, or no
+// size (as the zstd tool writes for a pipe): checked before the whole payload is read, so that a
+// record claiming a huge payload of zeros costs one small read.
 bool payload_starts_plausibly(std::string_view first_bytes, uint32_t raw_length);
 
 }  // namespace netsnap::timeline

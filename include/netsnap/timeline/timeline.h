@@ -27,6 +27,8 @@ class TimelineReader {
   // record headers otherwise (a crash, a cut-off copy). Throws TimelineError when path is not a
   // readable timeline at all.
   explicit TimelineReader(const std::string& path);
+  // The same for a file already open (fd is duplicated, not taken); path names it in messages.
+  TimelineReader(const std::string& path, int fd);
   ~TimelineReader();
   TimelineReader(const TimelineReader&) = delete;
   TimelineReader& operator=(const TimelineReader&) = delete;
@@ -35,7 +37,7 @@ class TimelineReader {
   const std::vector<FrameInfo>& frames() const { return frames_; }
   // One line per problem met while opening: what was lost and where. Empty for a sound file.
   const std::vector<std::string>& recovery_notes() const { return notes_; }
-  uint64_t file_size() const { return file_size_; }
+  uint64_t file_size() const;
   // End of the last whole record: where an appending writer continues.
   uint64_t valid_end() const { return valid_end_; }
   // The bytes after valid_end() are the start of a record a crash cut off (and may be cut away).
@@ -55,16 +57,15 @@ class TimelineReader {
     uint64_t offset;
     RecordHeader header;
   };
+  void open(int fd);
   bool open_through_index();
-  bool read_index_chain(uint64_t latest, std::vector<FrameInfo>& frames) const;
+  std::optional<uint64_t> read_index_chain(uint64_t latest, std::vector<FrameInfo>& frames) const;
   bool add_records_after(uint64_t at);
   void open_by_scan();
   Located locate(size_t i) const;
   std::string payload(const Located& record) const;
 
   std::string path_;
-  int fd_ = -1;
-  uint64_t file_size_ = 0;
   std::unique_ptr<RecordFile> file_;
   uint64_t valid_end_ = kFileHeaderSize;
   uint64_t last_index_offset_ = 0;
@@ -108,6 +109,7 @@ class TimelineWriter {
   void create(Mode mode);
   void continue_existing();
   void write_file_header();
+  uint64_t append_message(RecordType type, uint64_t frame, int64_t time, const std::string& raw);
   uint64_t append_record(const RecordHeader& header, std::string_view payload);
   void write_index();
   void write_index_record(const std::vector<FrameInfo>& listed);
