@@ -6,11 +6,11 @@
 #include <capnp/serialize.h>
 #include <kj/exception.h>
 
-#include <algorithm>
 #include <cstring>
 #include <stdexcept>
 
 #include "codec_internal.h"
+#include "netsnap/model/flat_message.h"
 
 namespace netsnap::model {
 namespace {
@@ -192,31 +192,14 @@ std::string encode_snapshot(const Snapshot& snapshot) {
   return std::string(reinterpret_cast<const char*>(bytes.begin()), bytes.size());
 }
 
-capnp::ReaderOptions reader_options_for(size_t message_bytes) {
-  capnp::ReaderOptions options;
-  options.traversalLimitInWords = std::max<uint64_t>(kTraversalFactor * (message_bytes / 8), 1024);
-  return options;
-}
-
 namespace {
 
-// Runs fn on the message's root. Bytes that are not 8-byte aligned are copied to words first; a
-// decompressed frame is (std::string's heap buffers are), so a large one is never copied.
+// Runs fn on the message's root; every failure is a std::runtime_error.
 template <typename Fn>
 auto with_snapshot_reader(std::string_view bytes, Fn fn) {
-  if (bytes.size() % sizeof(capnp::word) != 0)
-    throw std::runtime_error("snapshot message is not a whole number of words");
-  kj::Array<capnp::word> copy;
-  kj::ArrayPtr<const capnp::word> words(reinterpret_cast<const capnp::word*>(bytes.data()),
-                                        bytes.size() / sizeof(capnp::word));
-  if (reinterpret_cast<uintptr_t>(bytes.data()) % alignof(capnp::word) != 0) {
-    copy = kj::heapArray<capnp::word>(words.size());
-    std::memcpy(copy.begin(), bytes.data(), bytes.size());
-    words = copy;
-  }
   try {
-    capnp::FlatArrayMessageReader reader(words, reader_options_for(bytes.size()));
-    return fn(reader.getRoot<schema::Snapshot>());
+    FlatMessage message(bytes);
+    return fn(message.root<schema::Snapshot>());
   } catch (const kj::Exception& e) {
     throw std::runtime_error(std::string("invalid snapshot message: ") + e.getDescription().cStr());
   }

@@ -5,7 +5,7 @@
 
 #include <cstring>
 
-#include "netsnap/model/snapshot_codec.h"
+#include "netsnap/model/flat_message.h"
 #include "schema/timeline.capnp.h"
 
 namespace netsnap::timeline {
@@ -29,13 +29,10 @@ std::string encode_index_block(const IndexBlock& block) {
 }
 
 IndexBlock decode_index_block(std::string_view bytes) {
-  if (bytes.size() % sizeof(capnp::word) != 0) throw TimelineError("index record is malformed");
-  auto words = kj::heapArray<capnp::word>(bytes.size() / sizeof(capnp::word));
-  std::memcpy(words.begin(), bytes.data(), bytes.size());
   IndexBlock block;
   try {
-    capnp::FlatArrayMessageReader reader(words, model::reader_options_for(bytes.size()));
-    auto root = reader.getRoot<schema::IndexBlock>();
+    model::FlatMessage message(bytes);
+    auto root = message.root<schema::IndexBlock>();
     block.previous_index = root.getPreviousIndexOffset();
     for (auto e : root.getEntries()) {
       block.entries.push_back(
@@ -44,6 +41,8 @@ IndexBlock decode_index_block(std::string_view bytes) {
     }
   } catch (const kj::Exception& e) {
     throw TimelineError(std::string("index record is malformed: ") + e.getDescription().cStr());
+  } catch (const std::runtime_error& e) {
+    throw TimelineError(std::string("index record is malformed: ") + e.what());
   }
   return block;
 }

@@ -5,8 +5,6 @@
 #include <string>
 #include <string_view>
 
-#include <capnp/message.h>
-
 #include "netsnap/model/snapshot.h"
 #include "schema/snapshot.capnp.h"
 
@@ -19,12 +17,6 @@ Snapshot from_capnp(schema::Snapshot::Reader in);
 // std::runtime_error on bytes that are not a valid message.
 std::string encode_snapshot(const Snapshot& snapshot);
 Snapshot decode_snapshot(std::string_view bytes);
-
-// How much of a message a reader may traverse: a few times its own size, so that a message whose
-// pointers all lead to one large text (or that claims a long list of empty structs) fails with
-// "read limit exceeded" instead of costing gigabytes. Used for every message read from a file.
-inline constexpr uint64_t kTraversalFactor = 4;
-capnp::ReaderOptions reader_options_for(size_t message_bytes);
 
 // A message in Cap'n Proto's text format, as `capnp decode` prints it and `capnp encode` reads it.
 std::string snapshot_message_to_text(std::string_view bytes);
