@@ -83,7 +83,7 @@ int record(const RecordOptions& o) {
   auto source = o.root.empty() ? capture::make_live_source() : capture::make_fixture_source(o.root);
   timeline::TimelineWriter writer = open_output(o);
   for (const auto& note : writer.recovery_notes())
-    std::cerr << "netsnap: recovered: " << note << "\n";
+    std::cerr << "netsnap: recovered: " << render::printable(note) << "\n";
   const double start = monotonic_seconds();
   std::set<std::string> seen_warnings;
   long long written = 0, failed = 0;

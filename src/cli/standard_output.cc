@@ -38,16 +38,8 @@ class DescriptorBuffer : public std::streambuf {
 
  private:
   bool drain() {
-    const char* next = pbase();
-    for (size_t left = static_cast<size_t>(pptr() - pbase()); left > 0 && !error_number_;) {
-      ssize_t n = ::write(fd_, next, left);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) error_number_ = n < 0 ? errno : EIO;
-      if (n > 0) {
-        next += n;
-        left -= static_cast<size_t>(n);
-      }
-    }
+    if (!error_number_)
+      error_number_ = render::write_fully(fd_, std::string_view(pbase(), pptr() - pbase()));
     setp(buffer_, buffer_ + sizeof buffer_);
     return error_number_ == 0;
   }

@@ -1,6 +1,6 @@
 // Private helpers of the fixture writer (render/fixture_writer.h): a directory tree that throws
-// on errors with the path named and writes nothing outside its root, printf-style formatting of
-// kernel lines, and one function per group of files, each the inverse of the capture code that
+// on errors with the path named and writes nothing outside its root, and one function per group
+// of files, each the inverse of the capture code that
 // reads them.
 #pragma once
 
@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "netsnap/model/snapshot.h"
+#include "netsnap/render/strprintf.h"
 
 namespace netsnap::render::fixture {
 
@@ -50,8 +51,6 @@ void check_file_names(const model::Snapshot& s);
 // Throws unless the frame's processes, with a stand-in directory for each process that was only
 // counted, fit in the pids Linux can give.
 void check_process_count(const model::Snapshot& s);
-
-std::string strprintf(const char* format, ...) __attribute__((format(printf, 1, 2)));
 
 // An address as /proc/net/tcp prints it: each 32-bit word of the network-order bytes as this
 // machine's %08X of it (the inverse of capture's parse_proc_address).

@@ -16,7 +16,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdarg>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
@@ -24,6 +23,7 @@
 #include <vector>
 
 #include "fixture_tree.h"
+#include "netsnap/render/output.h"
 #include "netsnap/render/safe_text.h"
 
 namespace netsnap::render {
@@ -118,15 +118,9 @@ void FixtureTree::write(std::string_view relative, std::string_view bytes, mode_
   int fd = ::openat(place.dir.fd(), place.name.c_str(),
                     O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) fail(place.path, errno);
-  for (size_t done = 0; done < bytes.size();) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int error = errno;
-      ::close(fd);
-      fail(place.path, error);
-    }
-    done += static_cast<size_t>(n);
+  if (int error = write_fully(fd, bytes)) {
+    ::close(fd);
+    fail(place.path, error);
   }
   // fchmod after writing: the mode may forbid what open() needed.
   if (::fchmod(fd, mode) != 0 || ::close(fd) != 0) fail(place.path, errno);
@@ -161,19 +155,6 @@ void FixtureTree::write_source(const model::Snapshot& s, std::string_view relati
       write(relative, "", 0);
       break;
   }
-}
-
-std::string strprintf(const char* format, ...) {
-  va_list args;
-  va_start(args, format);
-  va_list again;
-  va_copy(again, args);
-  int size = std::vsnprintf(nullptr, 0, format, args);
-  va_end(args);
-  std::string out(static_cast<size_t>(size > 0 ? size : 0), '\0');
-  std::vsnprintf(out.data(), out.size() + 1, format, again);
-  va_end(again);
-  return out;
 }
 
 std::string proc_address(const model::IpAddress& a) {

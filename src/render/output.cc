@@ -24,9 +24,7 @@ std::string Output::joined(bool to_stderr) const {
   return text;
 }
 
-namespace {
-// errno of the write that failed, or 0 when all of text was written.
-int write_all(int fd, const std::string& text) {
+int write_fully(int fd, std::string_view text) {
   size_t done = 0;
   while (done < text.size()) {
     ssize_t n = ::write(fd, text.data() + done, text.size() - done);
@@ -37,12 +35,11 @@ int write_all(int fd, const std::string& text) {
   }
   return 0;
 }
-}  // namespace
 
 std::optional<Output::WriteFailure> Output::write_to(int out_fd, int err_fd) const {
   for (const Chunk& c : chunks_) {
     int fd = c.to_stderr ? err_fd : out_fd;
-    if (int error = write_all(fd, c.text)) return WriteFailure{fd, error};
+    if (int error = write_fully(fd, c.text)) return WriteFailure{fd, error};
   }
   return std::nullopt;
 }

@@ -9,6 +9,10 @@
 
 namespace netsnap::render {
 
+// Writes all of text to fd, retrying after EINTR; errno of the write that failed (EIO for a write
+// that wrote nothing), or 0.
+int write_fully(int fd, std::string_view text);
+
 class Output {
  public:
   void out(std::string_view text) { append(false, text); }
