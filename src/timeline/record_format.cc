@@ -169,16 +169,21 @@ std::string compress_payload(std::string_view raw, int level) {
   return out;
 }
 
-bool payload_starts_plausibly(std::string_view first_bytes, uint32_t raw_length) {
-  unsigned long long declared = ZSTD_getFrameContentSize(first_bytes.data(), first_bytes.size());
+namespace {
+
+// The frame declares raw_length bytes, or no size (as the zstd tool writes for a pipe).
+bool declares_raw_length(std::string_view compressed, uint32_t raw_length) {
+  unsigned long long declared = ZSTD_getFrameContentSize(compressed.data(), compressed.size());
   return declared == raw_length || declared == ZSTD_CONTENTSIZE_UNKNOWN;
 }
+
+}  // namespace
 
 std::string decompress_payload(std::string_view compressed, uint32_t raw_length) {
   // The output buffer is raw_length bytes: a payload that would inflate past it fails inside zstd
   // without any further allocation.
-  if (!payload_starts_plausibly(compressed, raw_length))
-    throw TimelineError("payload is not a zstd frame of the size the record header gives");
+  if (!declares_raw_length(compressed, raw_length))
+    throw TimelineError("payload is not the frame it declares");
   struct FreeDCtx {
     void operator()(ZSTD_DCtx* d) const { ZSTD_freeDCtx(d); }
   };

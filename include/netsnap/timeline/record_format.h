@@ -82,12 +82,8 @@ std::optional<uint64_t> decode_record_footer(std::string_view bytes);
 
 // zstd with its content checksum on; decompress verifies size and checksum, throws TimelineError.
 std::string compress_payload(std::string_view raw, int level = 3);
-// Checks the zstd frame header (payload_starts_plausibly) before allocating raw_length bytes;
+// Checks that the zstd frame declares raw_length bytes (or no size) before allocating them;
 // raw_length must already be within the limits (record_limit_violation).
 std::string decompress_payload(std::string_view compressed, uint32_t raw_length);
-// True when the first bytes of a payload begin a zstd frame that declares raw_length bytes, or no
-// size (as the zstd tool writes for a pipe): checked before the whole payload is read, so that a
-// record claiming a huge payload of zeros costs one small read.
-bool payload_starts_plausibly(std::string_view first_bytes, uint32_t raw_length);
 
 }  // namespace netsnap::timeline
