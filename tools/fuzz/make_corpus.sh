@@ -9,6 +9,8 @@ cd "$(dirname "$0")/../.."
 netsnap=${NETSNAP:-build/netsnap}
 corpus=tests/fuzz/corpus
 declare -A seen  # content hash -> 1, per harness
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
 # seed HARNESS NAME FILE: copies FILE as HARNESS's seed NAME unless an identical seed exists.
 seed() {
@@ -26,22 +28,31 @@ clear_derived() {
     -o -name 'recorded-*' \) -delete
 }
 
-# The /proc/net files: each harness gets every fixture's copy of the files it parses.
+# The /proc/net files: each harness gets every fixture's copy of the files it parses. With
+# --numbered, the harness picks the file by the input's first byte: each seed starts with the
+# digit of its file's place in the list (proc_net_inet: 0 tcp ... 7 raw6).
 proc_seeds() {
-  local harness=$1 file root name
+  local harness=$1 numbered=0 i root name
   shift
+  [[ $1 == --numbered ]] && { numbered=1; shift; }
+  local files=("$@")
   clear_derived "$harness"
-  for file in "$@"; do
+  for i in "${!files[@]}"; do
     for root in fixtures/*/proc/net fixtures/*/*/proc/net; do
-      [[ -f $root/$file ]] || continue
+      [[ -f $root/${files[i]} ]] || continue
       name=${root#fixtures/}
-      name=fixture-${name%/proc/net}-${file}
-      seed "$harness" "${name//\//-}" "$root/$file"
+      name=fixture-${name%/proc/net}-${files[i]}
+      if ((numbered)); then
+        { printf '%d' "$i"; cat "$root/${files[i]}"; } >"$tmp/numbered"
+        seed "$harness" "${name//\//-}" "$tmp/numbered"
+      else
+        seed "$harness" "${name//\//-}" "$root/${files[i]}"
+      fi
     done
   done
 }
 
-proc_seeds proc_net_inet tcp tcp6 udp udp6 udplite udplite6 raw raw6
+proc_seeds proc_net_inet --numbered tcp tcp6 udp udp6 udplite udplite6 raw raw6
 proc_seeds proc_net_unix unix
 proc_seeds proc_net_sctp sctp/eps sctp/assocs sctp6/eps sctp6/assocs
 proc_seeds proc_net_route route rt_cache ipv6_route
@@ -54,8 +65,6 @@ proc_seeds proc_net_conntrack nf_conntrack ip_conntrack ip_masquerade
 # and cmdline files of the fixtures.
 clear_derived process_text
 n=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 while IFS= read -r target; do
   printf '%s' "$target" >"$tmp/link"
   seed process_text "fixture-link-$((n++))" "$tmp/link"
