@@ -8,8 +8,8 @@ using Cxx = import "/capnp/c++.capnp";
 $Cxx.namespace("netsnap::schema");
 
 enum FrameKind {
-  keyframe @0;  # a whole Snapshot
-  delta @1;     # reserved: a SnapshotDelta against the keyframe named by baseFrame
+  keyframe @0;  # a whole frame: a Snapshot (version 1) or frame columns (version 2)
+  delta @1;     # frame columns holding the changes against the frame numbered one less
 }
 
 # Where one frame is in the file.
@@ -18,7 +18,7 @@ struct IndexEntry {
   captureTimeNs @1 :Int64;   # the frame's Host.captureTimeNs
   offset @2 :UInt64;         # byte offset of the frame's record header
   kind @3 :FrameKind;
-  baseFrame @4 :UInt64;      # for delta frames: the keyframe it applies to
+  baseFrame @4 :UInt64;      # unused (0): a delta applies to the frame numbered one less
 }
 
 # An index record lists the frames written since the previous index record.

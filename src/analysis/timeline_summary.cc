@@ -38,47 +38,14 @@ std::vector<Row> ranked(std::vector<Row> rows, size_t top) {
   return rows;
 }
 
-FrameCounts count_sockets(uint64_t frame, int64_t time_ns, const model::Snapshot& snapshot) {
-  FrameCounts counts{.frame = frame, .time_ns = time_ns};
-  for (const model::InetSocket& socket : snapshot.inet_sockets) {
-    SocketKind kind = socket_kind_of(socket);
-    ++counts.by_kind[static_cast<size_t>(kind)];
-    if (is_tcp(kind)) ++counts.by_tcp_state[tcp_state_slot(socket.state)];
-  }
-  counts.by_kind[static_cast<size_t>(SocketKind::kUnix)] =
-      static_cast<uint32_t>(snapshot.unix_sockets.size());
-  counts.total = static_cast<uint32_t>(snapshot.inet_sockets.size() + snapshot.unix_sockets.size());
+FrameCounts count_frame(uint64_t frame, int64_t time_ns, const model::Snapshot& snapshot) {
+  FrameCounts counts{model::count_sockets(snapshot)};
+  counts.frame = frame;
+  counts.time_ns = time_ns;
   return counts;
 }
 
 }  // namespace
-
-std::string_view socket_kind_name(SocketKind kind) {
-  static constexpr std::string_view kNames[kSocketKindCount] = {
-      "tcp", "tcp6", "udp", "udp6", "udplite", "udplite6", "raw", "raw6", "unix"};
-  return kNames[static_cast<size_t>(kind)];
-}
-
-SocketKind socket_kind_of(const model::InetSocket& socket) {
-  switch (socket.protocol) {
-    case model::InetProtocol::kTcp:
-      return socket.ipv6 ? SocketKind::kTcp6 : SocketKind::kTcp;
-    case model::InetProtocol::kUdp:
-      return socket.ipv6 ? SocketKind::kUdp6 : SocketKind::kUdp;
-    case model::InetProtocol::kUdpLite:
-      return socket.ipv6 ? SocketKind::kUdpLite6 : SocketKind::kUdpLite;
-    case model::InetProtocol::kRaw:
-      return socket.ipv6 ? SocketKind::kRaw6 : SocketKind::kRaw;
-  }
-  return SocketKind::kRaw;
-}
-
-size_t tcp_state_slot(uint8_t state) { return state < kTcpStateSlots ? state : 0; }
-
-std::string tcp_state_slot_name(size_t slot) {
-  if (slot == 0 || slot >= kTcpStateSlots) return "OTHER";
-  return model::inet_state_name(static_cast<uint8_t>(slot));
-}
 
 std::vector<SocketKind> TimelineSummary::kinds_seen() const {
   std::vector<SocketKind> seen;
@@ -103,7 +70,7 @@ std::vector<size_t> TimelineSummary::tcp_state_slots_seen() const {
 
 void SummaryBuilder::add_frame(uint64_t frame, int64_t capture_time_ns,
                                const model::Snapshot& snapshot) {
-  frames_.push_back(count_sockets(frame, capture_time_ns, snapshot));
+  frames_.push_back(count_frame(frame, capture_time_ns, snapshot));
   FrameStamp at{frame, capture_time_ns};
   add_port_activity(snapshot, at);
   add_remote_activity(snapshot, at);

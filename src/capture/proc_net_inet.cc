@@ -83,7 +83,10 @@ void parse_tail(const Fields& f, InetProtocol protocol, InetSocket& s) {
     ++i;
     return true;
   };
-  bool ok = next_dec(s.ref_count) && next_hex(s.kernel_address);
+  // The socket's kernel address is checked but not kept: a pointer hashed per boot that no
+  // netstat mode prints, and the costliest field to store (random bits in every frame).
+  uint64_t kernel_address = 0;
+  bool ok = next_dec(s.ref_count) && next_hex(kernel_address);
   if (ok && protocol == InetProtocol::kTcp) {
     ok = next_dec(s.retransmit_timeout_ticks) && next_dec(s.ack_timeout_ticks) &&
          next_dec(s.quick_ack) && next_dec(s.send_congestion_window) &&

@@ -32,7 +32,7 @@ std::string parse_line(std::string_view line, const Fields& f, bool has_inode,
   auto type = parse_hex(f[4]), state = parse_hex(f[5]);
   if (!address || !ref || !protocol || !flags || !type || !state)
     return "bad number in '" + std::string(line) + "'";
-  s.kernel_address = *address;
+  // The address (a pointer hashed per boot, printed by no netstat mode) is checked, not kept.
   s.ref_count = static_cast<uint32_t>(*ref);
   s.protocol = static_cast<uint32_t>(*protocol);
   s.flags = static_cast<uint32_t>(*flags);

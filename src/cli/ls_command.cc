@@ -12,32 +12,22 @@
 namespace netsnap::cli {
 namespace {
 
-struct FrameCounts {
-  size_t ipv4 = 0, ipv6 = 0, unix_sockets = 0;
-};
-
-FrameCounts count_sockets(const model::Snapshot& s) {
-  FrameCounts c;
-  for (const auto& sock : s.inet_sockets) (sock.ipv6 ? c.ipv6 : c.ipv4)++;
-  c.unix_sockets = s.unix_sockets.size();
-  return c;
-}
-
 // The host name and the message of a damaged frame come from the file: printable() for the
 // terminal.
-void print_frame(const timeline::TimelineReader& reader, size_t i, uint64_t& raw_total) {
+void print_frame(const timeline::TimelineReader& reader, size_t i) {
   const auto& info = reader.frames()[i];
   std::string head = render::strprintf("%5llu  %s  ", static_cast<unsigned long long>(info.frame),
                                        timeline::format_time(info.capture_time_ns).c_str());
   try {
-    raw_total += reader.read_header(i).raw_length;
-    model::Snapshot s = reader.read_frame(i);
-    FrameCounts c = count_sockets(s);
+    timeline::FrameStats s = reader.read_frame_stats(i);
+    uint32_t unix_sockets = s.sockets.count(model::SocketKind::kUnix);
+    uint32_t ipv6 = 0;
+    for (size_t k = 1; k < model::kSocketKindCount; k += 2) ipv6 += s.sockets.by_kind[k];
     std::cout << head
-              << render::strprintf("%6zu %6zu %6zu  %6zu %6zu  %6zu %6zu  ", c.ipv4, c.ipv6,
-                                   c.unix_sockets, s.routes4.size(), s.routes6.size(),
-                                   s.interfaces.size(), s.warnings.size())
-              << render::printable(s.host.hostname) << "\n";
+              << render::strprintf("%6u %6u %6u  %6u %6u  %6u %6u  ",
+                                   s.sockets.total - ipv6 - unix_sockets, ipv6, unix_sockets,
+                                   s.routes4, s.routes6, s.interfaces, s.warnings)
+              << render::printable(s.hostname) << "\n";
   } catch (const timeline::TimelineError& e) {
     std::cout << head << "damaged: " << render::printable(e.what()) << "\n";
   }
@@ -58,13 +48,15 @@ Command add_ls_command(CLI::App& app) {
     std::cout << render::strprintf("%5s  %-24s  %6s %6s %6s  %6s %6s  %6s %6s  %s\n", "FRAME",
                                    "TIME (UTC)", "INET4", "INET6", "UNIX", "ROUTE4", "ROUTE6",
                                    "IFACES", "WARN", "HOST");
-    uint64_t raw_total = 0;
-    for (size_t i = span.first; i <= span.last; ++i) print_frame(reader, i, raw_total);
-    double ratio = reader.file_size() ? double(raw_total) / double(reader.file_size()) : 0;
+    for (size_t i = span.first; i <= span.last; ++i) print_frame(reader, i);
+    size_t keyframes = 0;
+    for (const auto& f : reader.frames()) keyframes += f.type == timeline::RecordType::kKeyframe;
+    size_t frames = reader.frames().size();
     std::cout << render::strprintf(
-        "%zu frames, %llu bytes, %llu bytes uncompressed, compression ratio %.1f:1\n",
-        reader.frames().size(), static_cast<unsigned long long>(reader.file_size()),
-        static_cast<unsigned long long>(raw_total), ratio);
+        "%zu frames, %llu bytes (%.0f a frame), %zu keyframes and %zu deltas, format version %u\n",
+        frames, static_cast<unsigned long long>(reader.file_size()),
+        frames ? double(reader.file_size()) / double(frames) : 0.0, keyframes, frames - keyframes,
+        reader.format_version());
     return reader.recovery_notes().empty() ? 0 : 1;
   };
 }

@@ -16,6 +16,7 @@ namespace {
 
 struct RecordOptions {
   std::string output = "netsnap.nsnap";
+  uint32_t keyframe_interval = timeline::kDefaultKeyframeInterval;
   std::string root;
   double interval = 1.0;
   long long count = 0;    // 0: no limit
@@ -69,7 +70,7 @@ timeline::TimelineWriter open_output(const RecordOptions& o) {
   using Mode = timeline::TimelineWriter::Mode;
   Mode mode = o.append ? Mode::kAppend : o.force ? Mode::kReplace : Mode::kCreate;
   try {
-    return timeline::TimelineWriter(o.output, mode);
+    return timeline::TimelineWriter(o.output, mode, {.keyframe_interval = o.keyframe_interval});
   } catch (const timeline::TimelineExists& e) {
     throw UsageError(std::string(e.what()) +
                      "; give --append to continue it or --force to replace it");
@@ -129,6 +130,10 @@ Command add_record_command(CLI::App& app) {
       cmd->add_flag("--append", o->append, "Continue an existing timeline (or start a new one)");
   cmd->add_flag("--force", o->force, "Replace an existing timeline (never any other file)")
       ->excludes(append);
+  cmd->add_option("--keyframe-interval", o->keyframe_interval,
+                  "Deltas between two keyframes (0: every frame whole)")
+      ->check(CLI::Range(uint32_t{0}, static_cast<uint32_t>(timeline::kMaxDeltaChain)))
+      ->capture_default_str();
   cmd->add_flag("-q,--quiet", o->quiet, "Print nothing but warnings and errors");
   return [o]() { return record(*o); };
 }

@@ -121,7 +121,11 @@ std::optional<RecordHeader> decode_record_header(std::string_view b) {
   h.payload_crc = get<uint32_t>(b, 40);
   bool known_type = h.type == RecordType::kKeyframe || h.type == RecordType::kDelta ||
                     h.type == RecordType::kIndex;
-  if (!known_type || h.codec != PayloadCodec::kZstdCapnp || get<uint16_t>(b, 6) != 0 ||
+  // Index records are Cap'n Proto messages; frames are either kind, deltas columns only.
+  bool known_codec = h.codec == PayloadCodec::kZstdCapnp
+                         ? h.type != RecordType::kDelta
+                         : h.codec == PayloadCodec::kZstdColumns && h.type != RecordType::kIndex;
+  if (!known_type || !known_codec || get<uint16_t>(b, 6) != 0 ||
       h.payload_length > kMaxPayloadLength)
     return std::nullopt;
   return h;
@@ -138,7 +142,7 @@ std::string record_limit_violation(const RecordHeader& h) {
     return "raw size of " + std::to_string(h.raw_length) + " bytes from a payload of " +
            std::to_string(h.payload_length) + " (more than " + std::to_string(kMaxRawRatio) +
            " times as large)";
-  if (h.raw_length % 8 != 0)
+  if (h.codec == PayloadCodec::kZstdCapnp && h.raw_length % 8 != 0)
     return "raw size of " + std::to_string(h.raw_length) + " bytes (not whole 8-byte words)";
   return {};
 }

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "frame_codec.h"
 #include "netsnap/model/snapshot_codec.h"
 #include "netsnap/timeline/index_block.h"
 #include "netsnap/timeline/timeline.h"
@@ -58,6 +59,7 @@ void TimelineReader::open(int fd) {
     throw TimelineError(path_ + ": " + e.what());
   }
   if (!header) throw TimelineError(path_ + ": not a netsnap timeline (bad signature)");
+  version_ = header->version;
   if (!open_through_index()) open_by_scan();
 }
 
@@ -181,11 +183,89 @@ std::string TimelineReader::payload(const Located& record) const {
 
 RecordHeader TimelineReader::read_header(size_t i) const { return locate(i).header; }
 
+std::string TimelineReader::frame_name(size_t i) const {
+  return path_ + ": frame " + std::to_string(frames_.at(i).frame);
+}
+
+std::optional<size_t> TimelineReader::chain_start(size_t i) const {
+  size_t j = i;
+  for (; frames_.at(j).type == RecordType::kDelta; --j)
+    if (j == 0 || frames_[j - 1].frame + 1 != frames_[j].frame) return std::nullopt;
+  return j;
+}
+
+// Frame i as storage form: a keyframe decoded alone, a delta applied to *base (frame i - 1's).
+StoredFrame TimelineReader::decode_stored(size_t i, StoredFrame* base,
+                                          uint64_t& memory_left) const {
+  Located record = locate(i);
+  std::string raw;
+  try {
+    raw = payload(record);
+  } catch (const TimelineError& e) {
+    throw TimelineError(std::string(e.what()) + " (frame " + std::to_string(frames_[i].frame) +
+                        ")");
+  }
+  std::string where = frame_name(i);
+  if (record.header.codec == PayloadCodec::kZstdCapnp) {
+    try {
+      return to_stored(model::decode_snapshot(raw), nullptr);
+    } catch (const std::runtime_error& e) {
+      throw TimelineError(where + ": " + e.what());
+    }
+  }
+  FramePayload p = split_frame_payload(raw, where);
+  if (p.base_frame.has_value() != (record.header.type == RecordType::kDelta))
+    throw TimelineError(where + ": its record header and its payload disagree on whether it is " +
+                        "a delta");
+  if (p.base_frame.has_value() != (base != nullptr) ||
+      (base && *p.base_frame + 1 != frames_[i].frame))
+    throw TimelineError(where + ": its record says it depends on another frame than the one " +
+                        "before it");
+  return decode_frame(base, p.columns, where, memory_left);
+}
+
+StoredFrame TimelineReader::read_stored_frame(size_t i) const {
+  auto start = chain_start(i);
+  if (!start) {
+    size_t j = i;
+    while (frames_[j - 1].frame + 1 == frames_[j].frame) --j;  // chain_start stopped at the gap
+    throw TimelineError(frame_name(i) + " is lost: it is stored as changes against frame " +
+                        std::to_string(frames_[j].frame - 1) + ", which is missing or damaged");
+  }
+  if (i - *start > kMaxDeltaChain)
+    throw TimelineError(frame_name(i) + " is stored after a chain of " +
+                        std::to_string(i - *start) + " deltas; the limit is " +
+                        std::to_string(kMaxDeltaChain) + "; refused");
+  // Start from the frame read last when it is on the way (reading in order decodes each once).
+  size_t next = *start;
+  std::unique_ptr<StoredFrame> frame;
+  if (last_read_ && last_read_->first >= *start && last_read_->first <= i) {
+    next = last_read_->first + 1;
+    frame = std::make_unique<StoredFrame>(std::move(last_read_->second));
+  }
+  last_read_.reset();
+  uint64_t payloads = 0;
+  for (size_t k = next; k <= i; ++k) payloads += locate(k).header.payload_length;
+  uint64_t memory_left = kFrameMemorySlack + kFrameMemoryFactor * payloads;
+  for (size_t k = next; k <= i; ++k) {
+    try {
+      frame = std::make_unique<StoredFrame>(decode_stored(k, frame.get(), memory_left));
+    } catch (const TimelineError& e) {
+      if (k == i) throw;
+      throw TimelineError(frame_name(i) + " is lost: it is stored as changes against frame " +
+                          std::to_string(frames_[k].frame) + ", which is damaged (" + e.what() +
+                          ")");
+    }
+  }
+  StoredFrame out = *frame;
+  last_read_ = std::make_unique<std::pair<size_t, StoredFrame>>(i, std::move(*frame));
+  return out;
+}
+
 std::string TimelineReader::read_frame_message(size_t i) const {
   Located record = locate(i);
-  if (record.header.type != RecordType::kKeyframe)
-    throw TimelineError(path_ + ": frame " + std::to_string(record.header.frame) +
-                        " uses a record kind this netsnap cannot read");
+  if (record.header.codec == PayloadCodec::kZstdColumns)
+    return model::encode_snapshot(read_frame(i));
   try {
     return payload(record);
   } catch (const TimelineError& e) {
@@ -195,12 +275,27 @@ std::string TimelineReader::read_frame_message(size_t i) const {
 }
 
 model::Snapshot TimelineReader::read_frame(size_t i) const {
+  if (locate(i).header.codec == PayloadCodec::kZstdColumns)
+    return from_stored(read_stored_frame(i));
   std::string message = read_frame_message(i);
   try {
     return model::decode_snapshot(message);
   } catch (const std::runtime_error& e) {
-    throw TimelineError(path_ + ": frame " + std::to_string(frames_[i].frame) + ": " + e.what());
+    throw TimelineError(frame_name(i) + ": " + e.what());
   }
+}
+
+FrameStats TimelineReader::read_frame_stats(size_t i) const {
+  Located record = locate(i);
+  if (record.header.codec == PayloadCodec::kZstdCapnp) return frame_stats_of(read_frame(i));
+  std::string raw;
+  try {
+    raw = payload(record);
+  } catch (const TimelineError& e) {
+    throw TimelineError(std::string(e.what()) + " (frame " + std::to_string(frames_[i].frame) +
+                        ")");
+  }
+  return split_frame_payload(raw, frame_name(i)).stats;
 }
 
 }  // namespace netsnap::timeline

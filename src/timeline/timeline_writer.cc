@@ -8,6 +8,7 @@
 #include <ctime>
 #include <system_error>
 
+#include "frame_codec.h"
 #include "netsnap/model/snapshot_codec.h"
 #include "netsnap/timeline/index_block.h"
 #include "netsnap/timeline/timeline.h"
@@ -35,8 +36,8 @@ int64_t wall_now_ns() {
 
 }  // namespace
 
-TimelineWriter::TimelineWriter(const std::string& path, Mode mode, int compression_level)
-    : path_(path), level_(compression_level) {
+TimelineWriter::TimelineWriter(const std::string& path, Mode mode, WriterOptions options)
+    : path_(path), options_(options) {
   if (mode == Mode::kAppend) fd_ = open_timeline_for_append(path);
   try {
     if (fd_ >= 0)
@@ -78,7 +79,7 @@ void TimelineWriter::create(Mode mode) {
 }
 
 void TimelineWriter::write_file_header() {
-  std::string header = encode_file_header({kFormatVersion, wall_now_ns()});
+  std::string header = encode_file_header({version_, wall_now_ns()});
   try {
     write_all(fd_, header, 0);
   } catch (const std::system_error& e) {
@@ -93,6 +94,7 @@ void TimelineWriter::continue_existing() {
   struct stat st {};
   if (::fstat(fd_, &st) == 0 && st.st_size == 0) return write_file_header();
   TimelineReader reader(path_, fd_);  // throws if it is not a timeline: never clobber other files
+  version_ = reader.format_version();
   notes_ = reader.recovery_notes();
   end_ = reader.valid_end();
   last_index_ = reader.last_index_offset();
@@ -104,6 +106,7 @@ void TimelineWriter::continue_existing() {
     end_ = reader.file_size();
     notes_.push_back(path_ + ": new frames follow the bytes that are not a record");
   }
+  continue_chain(reader);
   if (reader.used_index()) {
     for (const auto& f : reader.frames())
       if (f.offset > last_index_) unindexed_.push_back(f);
@@ -113,6 +116,21 @@ void TimelineWriter::continue_existing() {
   unindexed_ = reader.frames();
   last_index_ = 0;
   write_index();
+}
+
+// The next frame may be a delta against the last one when that one reads back (its own chain
+// whole); otherwise it is a keyframe.
+void TimelineWriter::continue_chain(const TimelineReader& reader) {
+  if (version_ < 2 || reader.frames().empty()) return;
+  size_t last = reader.frames().size() - 1;
+  auto start = reader.chain_start(last);
+  if (!start) return;
+  try {
+    last_ = std::make_unique<StoredFrame>(reader.read_stored_frame(last));
+    deltas_since_keyframe_ = static_cast<uint32_t>(last - *start);
+  } catch (const TimelineError&) {
+    last_.reset();
+  }
 }
 
 TimelineWriter::~TimelineWriter() {
@@ -147,9 +165,22 @@ uint64_t TimelineWriter::append_record(const RecordHeader& header, std::string_v
 void TimelineWriter::write_frame(const model::Snapshot& snapshot) {
   if (fd_ < 0) throw TimelineError(path_ + ": timeline is closed");
   int64_t time = snapshot.host.capture_time_ns;
-  uint64_t at =
-      append_message(RecordType::kKeyframe, next_frame_, time, model::encode_snapshot(snapshot));
-  unindexed_.push_back({next_frame_, time, at, RecordType::kKeyframe});
+  RecordType type = RecordType::kKeyframe;
+  uint64_t at = 0;
+  if (version_ < 2) {
+    at = append_message(type, PayloadCodec::kZstdCapnp, next_frame_, time,
+                        model::encode_snapshot(snapshot));
+  } else {
+    auto stored = std::make_unique<StoredFrame>(to_stored(snapshot, last_.get()));
+    bool delta = last_ && deltas_since_keyframe_ < options_.keyframe_interval;
+    if (delta) type = RecordType::kDelta;
+    std::string raw = encode_frame_payload(frame_stats_of(snapshot), delta ? last_.get() : nullptr,
+                                           *stored, next_frame_ - delta);
+    at = append_message(type, PayloadCodec::kZstdColumns, next_frame_, time, raw);
+    last_ = std::move(stored);
+    deltas_since_keyframe_ = delta ? deltas_since_keyframe_ + 1 : 0;
+  }
+  unindexed_.push_back({next_frame_, time, at, type});
   ++next_frame_;
   if (unindexed_.size() >= kFramesPerIndex) write_index();
 }
@@ -166,20 +197,21 @@ void TimelineWriter::write_index() {
 
 void TimelineWriter::write_index_record(const std::vector<FrameInfo>& listed) {
   last_index_ =
-      append_message(RecordType::kIndex, listed.front().frame, listed.back().capture_time_ns,
-                     encode_index_block({last_index_, listed}));
+      append_message(RecordType::kIndex, PayloadCodec::kZstdCapnp, listed.front().frame,
+                     listed.back().capture_time_ns, encode_index_block({last_index_, listed}));
 }
 
 // Compresses a message into a record of `type` and appends it; the record's offset.
-uint64_t TimelineWriter::append_message(RecordType type, uint64_t frame, int64_t time,
-                                        const std::string& raw) {
+uint64_t TimelineWriter::append_message(RecordType type, PayloadCodec codec, uint64_t frame,
+                                        int64_t time, const std::string& raw) {
   if (raw.size() > kMaxRawLength)
     throw TimelineError(path_ + ": frame not written: its " + std::to_string(raw.size()) +
                         " bytes are more than a record holds (" + std::to_string(kMaxRawLength) +
                         ")");
-  std::string compressed = compress_payload(raw, level_);
+  std::string compressed = compress_payload(raw, options_.compression_level);
   RecordHeader h;
   h.type = type;
+  h.codec = codec;
   h.frame = frame;
   h.capture_time_ns = time;
   h.previous_index = last_index_;
@@ -191,14 +223,9 @@ uint64_t TimelineWriter::append_message(RecordType type, uint64_t frame, int64_t
 
 void TimelineWriter::close() {
   if (fd_ < 0) return;
+  // No index record here: readers take the frames after the last one from their record headers,
+  // and a short --append run (cron) would otherwise add one for every frame it writes.
   int fd = fd_;
-  try {
-    write_index();
-  } catch (...) {
-    ::close(fd);
-    fd_ = -1;
-    throw;
-  }
   fd_ = -1;
   if (::close(fd) != 0) throw TimelineError(path_ + ": " + std::strerror(errno));
 }

@@ -66,7 +66,8 @@ def whole_frames(path, count):
     """What is wrong with path as a whole timeline of frames 0..count-1 (read without netsnap)."""
     with open(path, "rb") as f:
         records, problems = timeline_bytes.verify_records(f.read())
-    frames = [r.frame for r in records if r.kind == timeline_bytes.KEYFRAME]
+    frames = [r.frame for r in records
+              if r.kind in (timeline_bytes.KEYFRAME, timeline_bytes.DELTA)]
     if frames != list(range(count)):
         problems.append("the file holds frames %s, not 0..%d" % (short_list(frames), count - 1))
     return problems

@@ -20,7 +20,9 @@ constexpr int64_t kT0 = 1795239758123000000;  // 2026-11-21T05:42:38.123Z
 constexpr uint8_t kEstablished = 1, kListen = 10;
 
 FrameCounts frame(uint64_t number, int64_t time_ns, uint32_t tcp_established, uint32_t unix) {
-  FrameCounts f{.frame = number, .time_ns = time_ns};
+  FrameCounts f;
+  f.frame = number;
+  f.time_ns = time_ns;
   f.by_kind[size_t(SocketKind::kTcp)] = tcp_established + 1;
   f.by_kind[size_t(SocketKind::kUnix)] = unix;
   f.by_tcp_state[kEstablished] = tcp_established;

@@ -27,7 +27,9 @@ struct Recording {
 
 Recording record_frames(const std::string& path, int count) {
   {
-    TimelineWriter writer(path, TimelineWriter::Mode::kCreate);
+    // Every frame a keyframe, so that damage costs exactly the records it hits (delta chains:
+    // timeline_delta_test.cc).
+    TimelineWriter writer(path, TimelineWriter::Mode::kCreate, {.keyframe_interval = 0});
     for (int i = 0; i < count; ++i) writer.write_frame(sample_snapshot(i));
   }
   Recording r;
@@ -121,7 +123,7 @@ TEST(TimelineDamageTest, AppendAfterDamageInTheMiddleKeepsEveryFrame) {
     std::string damaged = d.apply(r);
     write_file(path, damaged);
     {
-      TimelineWriter writer(path, TimelineWriter::Mode::kAppend);
+      TimelineWriter writer(path, TimelineWriter::Mode::kAppend, {.keyframe_interval = 0});
       writer.write_frame(sample_snapshot(kFrames));
     }
     std::string after = read_file(path);
@@ -230,7 +232,8 @@ TEST(TimelineDamageTest, AppendKeepsBytesAfterTheLastRecordThatAreNotATornRecord
   std::string tail(5000, 'z');
   write_file(tmp.path("t.nsnap"), r.bytes + tail);
   {
-    TimelineWriter writer(tmp.path("t.nsnap"), TimelineWriter::Mode::kAppend);
+    TimelineWriter writer(tmp.path("t.nsnap"), TimelineWriter::Mode::kAppend,
+                          {.keyframe_interval = 0});
     writer.write_frame(sample_snapshot(2));
   }
   std::string after = read_file(tmp.path("t.nsnap"));

@@ -17,46 +17,23 @@
 
 #include "netsnap/model/ip_address.h"
 #include "netsnap/model/snapshot.h"
+#include "netsnap/model/socket_counts.h"
 
 namespace netsnap::analysis {
 
-// The kinds of socket a frame is counted by, in column order. "6" marks sockets read from the IPv6
-// files (tcp6 also holds IPv4 peers as ::ffff:a.b.c.d, as netstat shows them). SCTP is not counted.
-enum class SocketKind : uint8_t {
-  kTcp,
-  kTcp6,
-  kUdp,
-  kUdp6,
-  kUdpLite,
-  kUdpLite6,
-  kRaw,
-  kRaw6,
-  kUnix,
-};
-inline constexpr size_t kSocketKindCount = 9;
-
-// "tcp", "tcp6", "udp", "udp6", "udplite", "udplite6", "raw", "raw6", "unix".
-std::string_view socket_kind_name(SocketKind kind);
-SocketKind socket_kind_of(const model::InetSocket& socket);
-
-// States are counted for tcp and tcp6 only: every unconnected udp or raw socket is CLOSE (7) to
-// the kernel, and counting them would drown the TCP CLOSE sockets people look for. Slots 1 to 12
-// are the kernel's numbers (ESTABLISHED ... NEW_SYN_RECV); slot 0 counts any other number.
-inline constexpr size_t kTcpStateSlots = 13;
-size_t tcp_state_slot(uint8_t state);
-// inet_state_name() of the slot's state ("ESTABLISHED", "TIME_WAIT", ...); "OTHER" for slot 0.
-std::string tcp_state_slot_name(size_t slot);
+// The kinds and TCP state slots a frame is counted by (model/socket_counts.h).
+using model::kSocketKindCount;
+using model::kTcpStateSlots;
+using model::socket_kind_name;
+using model::socket_kind_of;
+using model::SocketKind;
+using model::tcp_state_slot;
+using model::tcp_state_slot_name;
 
 // One frame's socket counts.
-struct FrameCounts {
+struct FrameCounts : model::SocketCounts {
   uint64_t frame = 0;  // position in the timeline
   int64_t time_ns = 0;
-  uint32_t total = 0;  // inet (all kinds) + unix
-  std::array<uint32_t, kSocketKindCount> by_kind{};
-  std::array<uint32_t, kTcpStateSlots> by_tcp_state{};  // indexed by tcp_state_slot()
-
-  uint32_t count(SocketKind kind) const { return by_kind[static_cast<size_t>(kind)]; }
-  uint32_t tcp_state_count(uint8_t state) const { return by_tcp_state[tcp_state_slot(state)]; }
 };
 
 // The highest per-frame count something reached, and the first frame that reached it.

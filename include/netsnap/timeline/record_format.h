@@ -23,7 +23,9 @@ class TimelineExists : public TimelineError {
 };
 
 inline constexpr char kFileMagic[8] = {'\x89', 'N', 'S', 'N', 'A', 'P', '\r', '\n'};
-inline constexpr uint32_t kFormatVersion = 1;
+// Version 2 adds frames stored as column streams (PayloadCodec::kZstdColumns), deltas among them;
+// version-1 files (Cap'n Proto keyframes only) are still read, and appended to as version 1.
+inline constexpr uint32_t kFormatVersion = 2;
 inline constexpr size_t kFileHeaderSize = 32;
 inline constexpr size_t kRecordHeaderSize = 48;
 inline constexpr size_t kRecordFooterSize = 16;
@@ -37,9 +39,18 @@ inline constexpr uint32_t kMaxRawLength = 1u << 30;       // decompressed bytes 
 inline constexpr uint32_t kMaxRawRatio = 64;              // raw <= 64 x payload + kRawSlack
 inline constexpr uint32_t kRawSlack = 64u << 10;
 inline constexpr size_t kMaxIndexEntries = 65536;  // frames one index record may list
+// A delta frame is read only after the frames it depends on back to a keyframe: at most this
+// many deltas (a writer puts a keyframe at least every 128 frames). Decoding a chain may take
+// at most kFrameMemoryFactor x its records' payload bytes + kFrameMemorySlack of memory.
+inline constexpr size_t kMaxDeltaChain = 1024;
+inline constexpr uint64_t kFrameMemoryFactor = 128;
+inline constexpr uint64_t kFrameMemorySlack = 16u << 20;
 
 enum class RecordType : uint8_t { kKeyframe = 1, kDelta = 2, kIndex = 3 };
-enum class PayloadCodec : uint8_t { kZstdCapnp = 1 };
+enum class PayloadCodec : uint8_t {
+  kZstdCapnp = 1,    // a flat Cap'n Proto message (version 1 frames, index records)
+  kZstdColumns = 2,  // frame columns (timeline/frame_codec.h): a keyframe or a delta
+};
 
 // The smallest whole record: header and footer around an empty payload.
 inline constexpr size_t kMinRecordSize = kRecordHeaderSize + kRecordFooterSize;

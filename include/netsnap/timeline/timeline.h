@@ -6,20 +6,32 @@
 #include <vector>
 
 #include "netsnap/model/snapshot.h"
+#include "netsnap/model/socket_counts.h"
 #include "netsnap/timeline/record_format.h"
 
 namespace netsnap::timeline {
 
 class RecordFile;
+struct StoredFrame;
 
 // Where one frame is; what the index holds for it.
 struct FrameInfo {
   uint64_t frame = 0;
   int64_t capture_time_ns = 0;
-  uint64_t offset = 0;  // of the record header
-  RecordType type = RecordType::kKeyframe;
+  uint64_t offset = 0;                      // of the record header
+  RecordType type = RecordType::kKeyframe;  // a delta applies to the frame numbered one less
   bool operator==(const FrameInfo&) const = default;
 };
+
+// What `ls` shows of a frame: version-2 frames carry it ahead of their columns, so it is read
+// without decoding the frame or the deltas before it (FORMAT.md, "Frames").
+struct FrameStats {
+  model::SocketCounts sockets;
+  uint32_t routes4 = 0, routes6 = 0, interfaces = 0, warnings = 0;
+  std::string hostname;
+  bool operator==(const FrameStats&) const = default;
+};
+FrameStats frame_stats_of(const model::Snapshot& snapshot);
 
 class TimelineReader {
  public:
@@ -45,10 +57,22 @@ class TimelineReader {
   uint64_t last_index_offset() const { return last_index_offset_; }
   bool used_index() const { return used_index_; }
 
-  // Decodes frame i (position in frames()); throws TimelineError if that frame is damaged.
+  uint32_t format_version() const { return version_; }
+
+  // Decodes frame i (position in frames()); throws TimelineError if that frame is damaged, or is
+  // a delta and a frame its chain depends on is damaged or missing (the message says which).
+  // Reading frames in order decodes each delta once: the last frame read is kept.
   model::Snapshot read_frame(size_t i) const;
   // Frame i as its flat Cap'n Proto message bytes (schema/snapshot.capnp Snapshot).
   std::string read_frame_message(size_t i) const;
+  // Frame i in storage form (timeline/frame_codec.h): what a delta after it is made against.
+  StoredFrame read_stored_frame(size_t i) const;
+  // What `ls` shows of frame i. Read from the record alone for version-2 frames (no delta before
+  // it is decoded); a version-1 frame is decoded.
+  FrameStats read_frame_stats(size_t i) const;
+  // The position in frames() of the keyframe frame i's chain starts from (i for a keyframe);
+  // nullopt when the chain is broken: a frame it depends on is missing.
+  std::optional<size_t> chain_start(size_t i) const;
   // The frame's record header (sizes, checksum), read without decoding the payload.
   RecordHeader read_header(size_t i) const;
 
@@ -64,9 +88,12 @@ class TimelineReader {
   void open_by_scan();
   Located locate(size_t i) const;
   std::string payload(const Located& record) const;
+  StoredFrame decode_stored(size_t i, StoredFrame* base, uint64_t& memory_left) const;
+  std::string frame_name(size_t i) const;
 
   std::string path_;
   std::unique_ptr<RecordFile> file_;
+  uint32_t version_ = kFormatVersion;
   uint64_t valid_end_ = kFileHeaderSize;
   uint64_t last_index_offset_ = 0;
   bool used_index_ = false;
@@ -76,6 +103,19 @@ class TimelineReader {
   // Where a scan found each frame, made the first time an indexed position does not hold the
   // frame it should (a record moved by an edit of the file).
   mutable std::unique_ptr<std::vector<FrameInfo>> scanned_;
+  // The last frame decoded: its position and storage form.
+  mutable std::unique_ptr<std::pair<size_t, StoredFrame>> last_read_;
+};
+
+// A keyframe after at most this many deltas: reading a frame decodes at most 127 others.
+inline constexpr uint32_t kDefaultKeyframeInterval = 127;
+
+struct WriterOptions {
+  int compression_level = 3;
+  // A keyframe after this many deltas at most (0: every frame a keyframe; above kMaxDeltaChain,
+  // readers refuse the frames past the limit). Deltas are written only in version-2 files; a
+  // version-1 timeline is continued with version-1 keyframes.
+  uint32_t keyframe_interval = kDefaultKeyframeInterval;
 };
 
 class TimelineWriter {
@@ -89,7 +129,7 @@ class TimelineWriter {
   // the holder's pid. kAppend keeps every whole record: it cuts off only a torn last record,
   // and bytes after the last whole record that are not one stay where they are. Both are
   // reported in recovery_notes(). Files are created with mode 0600, never through a link.
-  TimelineWriter(const std::string& path, Mode mode, int compression_level = 3);
+  TimelineWriter(const std::string& path, Mode mode, WriterOptions options = {});
   ~TimelineWriter();  // closes (writes the final index) if close() was not called
   TimelineWriter(const TimelineWriter&) = delete;
   TimelineWriter& operator=(const TimelineWriter&) = delete;
@@ -102,25 +142,31 @@ class TimelineWriter {
   uint64_t frames_written() const { return next_frame_; }
   const std::vector<std::string>& recovery_notes() const { return notes_; }
 
-  // How many frames an index record lists at most (the rest wait for the next one).
+  // An index record is written once this many frames are not listed by one, and at close.
   static constexpr size_t kFramesPerIndex = 256;
 
  private:
   void create(Mode mode);
   void continue_existing();
   void write_file_header();
-  uint64_t append_message(RecordType type, uint64_t frame, int64_t time, const std::string& raw);
+  uint64_t append_message(RecordType type, PayloadCodec codec, uint64_t frame, int64_t time,
+                          const std::string& raw);
   uint64_t append_record(const RecordHeader& header, std::string_view payload);
   void write_index();
   void write_index_record(const std::vector<FrameInfo>& listed);
+  void continue_chain(const TimelineReader& reader);
 
   std::string path_;
   int fd_ = -1;
-  int level_;
+  WriterOptions options_;
+  uint32_t version_ = kFormatVersion;
   uint64_t end_ = 0;
   uint64_t next_frame_ = 0;
   uint64_t last_index_ = 0;
   std::vector<FrameInfo> unindexed_;
+  // The frame last written, in storage form, while the next one may be a delta against it.
+  std::unique_ptr<StoredFrame> last_;
+  uint32_t deltas_since_keyframe_ = 0;
   std::vector<std::string> notes_;
 };
 
