@@ -21,8 +21,8 @@ model::IpAddress unmapped(const model::IpAddress& address) {
 
 // Keeps the first frame that reached the highest count; a key seen for the first time starts at
 // whatever it has now, even 0.
-template <class Key>
-void raise_peak(std::map<Key, Peak>& peaks, const Key& key, const Peak& now) {
+template <class Peaks, class Key>
+void raise_peak(Peaks& peaks, const Key& key, const Peak& now) {
   auto [it, inserted] = peaks.try_emplace(key, now);
   if (!inserted && now.count > it->second.count) it->second = now;
 }
@@ -95,7 +95,8 @@ void SummaryBuilder::add_port_activity(const model::Snapshot& snapshot, FrameSta
 }
 
 void SummaryBuilder::add_remote_activity(const model::Snapshot& snapshot, FrameStamp at) {
-  std::map<model::IpAddress, uint32_t> sockets;
+  std::unordered_map<model::IpAddress, uint32_t, AddressHash> sockets;
+  sockets.reserve(snapshot.inet_sockets.size());
   for (const model::InetSocket& socket : snapshot.inet_sockets) {
     const model::IpAddress& remote = socket.remote_address;
     if (remote.family() == model::IpAddress::Family::kNone || remote.is_unspecified()) continue;
@@ -130,6 +131,8 @@ TimelineSummary SummaryBuilder::finish(size_t top) && {
   summary.busiest_local_ports = ranked(std::move(ports), top);
   std::vector<RemoteActivity> remotes;
   for (const auto& [address, peak] : remotes_) remotes.push_back({address, peak});
+  std::sort(remotes.begin(), remotes.end(),  // key order, so that ties rank as before
+            [](const auto& a, const auto& b) { return a.address < b.address; });
   summary.busiest_remote_addresses = ranked(std::move(remotes), top);
   std::vector<ProcessActivity> processes;
   for (const auto& [key, peak] : processes_) processes.push_back({key.first, key.second, peak});

@@ -26,15 +26,14 @@ int run_export(const ExportOptions& options) {
   FrameSpan span = pick_span(*reader, moments);
   if (moments.frame || moments.at) span.first = span.last = pick_frame(*reader, moments);
   auto exporter = render::make_exporter(*format, std::cout);
-  for (size_t i = span.first; i <= span.last; ++i) {
-    model::Snapshot snapshot = reader->read_frame(i);
+  size_t skipped = for_each_frame(*reader, span, [&](size_t i, model::Snapshot& snapshot) {
     analysis::apply_filter(filter, snapshot);
     const timeline::FrameInfo& info = reader->frames()[i];
     exporter->write_frame(
         {info.frame, timeline::format_time(snapshot.host.capture_time_ns), &snapshot});
-  }
+  });
   exporter->finish();
-  return 0;
+  return skipped ? 1 : 0;
 }
 
 }  // namespace

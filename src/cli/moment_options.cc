@@ -61,6 +61,23 @@ std::unique_ptr<timeline::TimelineReader> open_timeline(const std::string& path)
   return reader;
 }
 
+size_t for_each_frame(const timeline::TimelineReader& reader, FrameSpan span,
+                      const std::function<void(size_t, model::Snapshot&)>& fn) {
+  size_t skipped = 0;
+  for (size_t i = span.first; i <= span.last; ++i) {
+    model::Snapshot snapshot;
+    try {
+      snapshot = reader.read_frame(i);
+    } catch (const timeline::TimelineError& e) {
+      std::cerr << "netsnap: skipped: " << render::printable(e.what()) << "\n";
+      ++skipped;
+      continue;
+    }
+    fn(i, snapshot);
+  }
+  return skipped;
+}
+
 size_t pick_moment(const timeline::TimelineReader& reader, const std::string& option,
                    const std::optional<std::string>& text, long long fallback) {
   // A fallback counts positions, and only negative frame moments do: 0 (the first) becomes -count.

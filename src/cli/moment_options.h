@@ -4,6 +4,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -36,6 +37,12 @@ struct FrameSpan {
   size_t first = 0, last = 0;
 };
 FrameSpan pick_span(const timeline::TimelineReader& reader, const MomentOptions& options);
+
+// Reads the frames of span in order (each delta decoded once) and calls fn(position, snapshot)
+// for each; a frame that cannot be read (damaged, or a delta whose base is lost) is skipped with a
+// line on stderr saying why. Returns how many were skipped.
+size_t for_each_frame(const timeline::TimelineReader& reader, FrameSpan span,
+                      const std::function<void(size_t, model::Snapshot&)>& fn);
 
 // One moment's text (as --from or --to takes it) resolved the same way (`fallback`, a position,
 // when there is no text), for commands that read the two ends separately (diff of two files).

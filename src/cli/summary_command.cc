@@ -26,12 +26,11 @@ int run_summary(const SummaryCommandOptions& options) {
   auto reader = open_timeline(options.path);
   FrameSpan span = pick_span(*reader, options.moments);
   analysis::SummaryBuilder builder;
-  for (size_t i = span.first; i <= span.last; ++i) {
-    model::Snapshot snapshot = reader->read_frame(i);
+  size_t skipped = for_each_frame(*reader, span, [&](size_t i, model::Snapshot& snapshot) {
     analysis::apply_filter(filter, snapshot);
     const timeline::FrameInfo& info = reader->frames()[i];
     builder.add_frame(info.frame, info.capture_time_ns, snapshot);
-  }
+  });
   analysis::TimelineSummary summary = std::move(builder).finish(options.top);
   if (options.json) {
     std::cout << render::summary_json(summary);
@@ -41,7 +40,7 @@ int run_summary(const SummaryCommandOptions& options) {
                                     .all_frames = options.all_frames};
     std::cout << render::summary_text(summary, text);
   }
-  return 0;
+  return skipped ? 1 : 0;
 }
 
 }  // namespace

@@ -25,6 +25,13 @@ RecordFile::~RecordFile() { ::close(fd_); }
 std::string RecordFile::read_at(uint64_t offset, size_t length) const {
   if (offset >= size_) return {};
   length = static_cast<size_t>(std::min<uint64_t>(length, size_ - offset));
+  // Small payloads usually sit in the window the header was read through.
+  if (offset >= window_at_ && offset + length <= window_at_ + window_.size())
+    return window_.substr(static_cast<size_t>(offset - window_at_), length);
+  return read_uncached(offset, length);
+}
+
+std::string RecordFile::read_uncached(uint64_t offset, size_t length) const {
   std::string buf(length, '\0');
   size_t done = 0;
   while (done < length) {
@@ -40,7 +47,8 @@ std::string RecordFile::read_at(uint64_t offset, size_t length) const {
 std::string_view RecordFile::window(uint64_t offset, size_t length) const {
   bool inside = offset >= window_at_ && offset + length <= window_at_ + window_.size();
   if (!inside) {
-    window_ = read_at(offset, std::max(length, read_ahead_));
+    window_ = read_uncached(offset, std::min<uint64_t>(std::max(length, read_ahead_),
+                                                       size_ > offset ? size_ - offset : 0));
     window_at_ = offset;
   }
   std::string_view view(window_);

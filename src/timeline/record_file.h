@@ -49,6 +49,7 @@ class RecordFile {
 
  private:
   std::string_view window(uint64_t offset, size_t length) const;
+  std::string read_uncached(uint64_t offset, size_t length) const;
   std::optional<uint64_t> find_in_block(uint64_t block_at) const;
 
   int fd_;

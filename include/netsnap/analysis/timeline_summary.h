@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -101,7 +102,13 @@ class SummaryBuilder {
 
   std::vector<FrameCounts> frames_;
   std::map<PortKey, Peak> ports_;
-  std::map<model::IpAddress, Peak> remotes_;
+  struct AddressHash {
+    size_t operator()(const model::IpAddress& a) const {
+      return std::hash<std::string_view>()(a.bytes()) ^ static_cast<size_t>(a.family());
+    }
+  };
+  // Hashed: a day of clients is hundreds of thousands of addresses, each looked up every frame.
+  std::unordered_map<model::IpAddress, Peak, AddressHash> remotes_;
   std::map<ProcessKey, Peak> processes_;
 };
 
