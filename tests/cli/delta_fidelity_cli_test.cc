@@ -63,7 +63,8 @@ TEST(DeltaFidelityCliTest, EveryFrameShowsWhatItsKeyframeRecordingAndItsRootShow
       EXPECT_EQ(from_deltas.out, from_keyframes.out) << what;
       EXPECT_EQ(from_deltas.err, from_keyframes.err) << what;
       EXPECT_EQ(from_deltas.exit_status, from_keyframes.exit_status) << what;
-      EXPECT_FALSE(from_deltas.out.empty() && from_deltas.err.empty()) << what;
+      // -M prints nothing for a frame without NAT'd flows; every other mode prints something.
+      if (mode[0] != "-M") EXPECT_FALSE(from_deltas.out.empty()) << what;
     }
   }
 }
