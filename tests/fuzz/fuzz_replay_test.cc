@@ -25,6 +25,7 @@ struct Harness {
 constexpr Harness kHarnesses[] = {
     {"timeline_reader", fuzz_timeline_reader},
     {"snapshot_decode", fuzz_snapshot_decode},
+    {"frame_columns", fuzz_frame_columns},
     {"proc_net_inet", fuzz_proc_net_inet},
     {"proc_net_unix", fuzz_proc_net_unix},
     {"proc_net_sctp", fuzz_proc_net_sctp},

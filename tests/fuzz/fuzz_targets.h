@@ -16,6 +16,7 @@ namespace netsnap::fuzz {
 
 int fuzz_timeline_reader(const uint8_t* data, size_t size);
 int fuzz_snapshot_decode(const uint8_t* data, size_t size);
+int fuzz_frame_columns(const uint8_t* data, size_t size);
 int fuzz_proc_net_inet(const uint8_t* data, size_t size);
 int fuzz_proc_net_unix(const uint8_t* data, size_t size);
 int fuzz_proc_net_sctp(const uint8_t* data, size_t size);
