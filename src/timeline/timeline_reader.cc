@@ -183,6 +183,15 @@ std::string TimelineReader::payload(const Located& record) const {
 
 RecordHeader TimelineReader::read_header(size_t i) const { return locate(i).header; }
 
+std::string TimelineReader::frame_payload(const Located& record) const {
+  try {
+    return payload(record);
+  } catch (const TimelineError& e) {
+    throw TimelineError(std::string(e.what()) + " (frame " + std::to_string(record.header.frame) +
+                        ")");
+  }
+}
+
 std::string TimelineReader::frame_name(size_t i) const {
   return path_ + ": frame " + std::to_string(frames_.at(i).frame);
 }
@@ -198,13 +207,7 @@ std::optional<size_t> TimelineReader::chain_start(size_t i) const {
 StoredFrame TimelineReader::decode_stored(size_t i, StoredFrame* base,
                                           uint64_t& memory_left) const {
   Located record = locate(i);
-  std::string raw;
-  try {
-    raw = payload(record);
-  } catch (const TimelineError& e) {
-    throw TimelineError(std::string(e.what()) + " (frame " + std::to_string(frames_[i].frame) +
-                        ")");
-  }
+  std::string raw = frame_payload(record);
   std::string where = frame_name(i);
   if (record.header.codec == PayloadCodec::kZstdCapnp) {
     try {
@@ -266,12 +269,7 @@ std::string TimelineReader::read_frame_message(size_t i) const {
   Located record = locate(i);
   if (record.header.codec == PayloadCodec::kZstdColumns)
     return model::encode_snapshot(read_frame(i));
-  try {
-    return payload(record);
-  } catch (const TimelineError& e) {
-    throw TimelineError(std::string(e.what()) + " (frame " + std::to_string(record.header.frame) +
-                        ")");
-  }
+  return frame_payload(record);
 }
 
 model::Snapshot TimelineReader::read_frame(size_t i) const {
@@ -288,14 +286,7 @@ model::Snapshot TimelineReader::read_frame(size_t i) const {
 FrameStats TimelineReader::read_frame_stats(size_t i) const {
   Located record = locate(i);
   if (record.header.codec == PayloadCodec::kZstdCapnp) return frame_stats_of(read_frame(i));
-  std::string raw;
-  try {
-    raw = payload(record);
-  } catch (const TimelineError& e) {
-    throw TimelineError(std::string(e.what()) + " (frame " + std::to_string(frames_[i].frame) +
-                        ")");
-  }
-  return split_frame_payload(raw, frame_name(i)).stats;
+  return split_frame_payload(frame_payload(record), frame_name(i)).stats;
 }
 
 }  // namespace netsnap::timeline

@@ -88,6 +88,7 @@ class TimelineReader {
   void open_by_scan();
   Located locate(size_t i) const;
   std::string payload(const Located& record) const;
+  std::string frame_payload(const Located& record) const;  // payload(), naming the frame
   StoredFrame decode_stored(size_t i, StoredFrame* base, uint64_t& memory_left) const;
   std::string frame_name(size_t i) const;
 
