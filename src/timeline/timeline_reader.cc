@@ -196,10 +196,19 @@ std::string TimelineReader::frame_name(size_t i) const {
   return path_ + ": frame " + std::to_string(frames_.at(i).frame);
 }
 
-std::optional<size_t> TimelineReader::chain_start(size_t i) const {
+// The first of the frames consecutive with frame i that its deltas go back through: a keyframe,
+// or a delta whose base frame is missing.
+size_t TimelineReader::chain_first(size_t i) const {
   size_t j = i;
-  for (; frames_.at(j).type == RecordType::kDelta; --j)
-    if (j == 0 || frames_[j - 1].frame + 1 != frames_[j].frame) return std::nullopt;
+  while (frames_.at(j).type == RecordType::kDelta && j > 0 &&
+         frames_[j - 1].frame + 1 == frames_[j].frame)
+    --j;
+  return j;
+}
+
+std::optional<size_t> TimelineReader::chain_start(size_t i) const {
+  size_t j = chain_first(i);
+  if (frames_[j].type == RecordType::kDelta) return std::nullopt;
   return j;
 }
 
@@ -230,10 +239,10 @@ StoredFrame TimelineReader::decode_stored(size_t i, StoredFrame* base,
 StoredFrame TimelineReader::read_stored_frame(size_t i) const {
   auto start = chain_start(i);
   if (!start) {
-    size_t j = i;
-    while (frames_[j - 1].frame + 1 == frames_[j].frame) --j;  // chain_start stopped at the gap
+    uint64_t gap = frames_[chain_first(i)].frame;
     throw TimelineError(frame_name(i) + " is lost: it is stored as changes against frame " +
-                        std::to_string(frames_[j].frame - 1) + ", which is missing or damaged");
+                        (gap == 0 ? std::string("-1 (there is none)") : std::to_string(gap - 1)) +
+                        ", which is missing or damaged");
   }
   if (i - *start > kMaxDeltaChain)
     throw TimelineError(frame_name(i) + " is stored after a chain of " +

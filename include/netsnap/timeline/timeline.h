@@ -87,6 +87,7 @@ class TimelineReader {
   bool add_records_after(uint64_t at);
   void open_by_scan();
   Located locate(size_t i) const;
+  size_t chain_first(size_t i) const;
   std::string payload(const Located& record) const;
   std::string frame_payload(const Located& record) const;  // payload(), naming the frame
   StoredFrame decode_stored(size_t i, StoredFrame* base, uint64_t& memory_left) const;
