@@ -7,9 +7,14 @@
 //   base in the same unit (clock ticks, seconds or centiseconds since an arbitrary origin), i.e.
 //   its deadline. The base is chosen from the monotonic clock, then nudged by a tick or two so that
 //   as many deadlines as possible match the frame before.
+// - A socket's deadline is known to a tick or two only: the kernel prints each line at its own
+//   jiffy while the file is read, and rounds jiffies (HZ) down to clock ticks (USER_HZ). So a
+//   socket timer whose deadline is within kTimerJitterTicks of the one the same socket's timer of
+//   the same kind had in the frame before keeps that deadline: its countdown prints up to 0.02 s
+//   off the text read, and a timer that only ticked down is stored unchanged.
 //
-// Every transformation is arithmetic modulo 2^64 (2^32 for sl) with the base stored in the frame,
-// so from_stored() gives back exactly what to_stored() was given, whatever the values.
+// Apart from that, every transformation is arithmetic modulo 2^64 (2^32 for sl) with the base
+// stored in the frame, so from_stored() gives back what to_stored() was given, whatever the values.
 #include <array>
 #include <unordered_map>
 
@@ -26,6 +31,43 @@ size_t file_of(const model::InetSocket& s) { return static_cast<size_t>(s.protoc
 
 bool timer_runs(const model::InetSocket& s) { return s.timer_kind != 0; }
 bool timer_runs(const model::MulticastGroup& g) { return g.timer_running != 0; }
+
+constexpr uint64_t kTimerJitterTicks = 2;
+
+uint64_t socket_hash(const model::InetSocket& s) {
+  uint64_t h = s.inode * 0x9e3779b97f4a7c15u;
+  h ^= (uint64_t{s.local_port} << 32 | uint64_t{s.remote_port} << 16 |
+        static_cast<uint64_t>(s.protocol) << 8 | s.ipv6 << 4 | s.timer_kind) *
+       0xc2b2ae3d27d4eb4fu;
+  return h;
+}
+
+bool same_timer(const model::InetSocket& a, const model::InetSocket& b) {
+  return a.inode == b.inode && a.local_port == b.local_port && a.remote_port == b.remote_port &&
+         a.protocol == b.protocol && a.ipv6 == b.ipv6 && a.timer_kind == b.timer_kind &&
+         a.local_address == b.local_address && a.remote_address == b.remote_address;
+}
+
+// Gives each running socket timer of now (deadlines, counted from tick base `base`) the deadline
+// its socket had in previous when the two are within kTimerJitterTicks and that deadline is still
+// ahead. A hash collision between two sockets only costs the match.
+void keep_deadlines(model::Snapshot& now, uint64_t base, const StoredFrame& previous) {
+  std::unordered_map<uint64_t, const model::InetSocket*> before;
+  for (const auto& s : previous.snapshot.inet_sockets)
+    if (timer_runs(s)) before.emplace(socket_hash(s), &s);
+  if (before.empty()) return;
+  for (auto& s : now.inet_sockets) {
+    if (!timer_runs(s) || s.timer_expires_ticks == base) continue;  // not running, or overdue
+    auto it = before.find(socket_hash(s));
+    if (it == before.end() || !same_timer(*it->second, s)) continue;
+    uint64_t kept = it->second->timer_expires_ticks;
+    uint64_t countdown = s.timer_expires_ticks - base;
+    uint64_t later = kept - s.timer_expires_ticks, earlier = s.timer_expires_ticks - kept;
+    if ((later <= kTimerJitterTicks && countdown <= UINT64_MAX - later) ||
+        (earlier <= kTimerJitterTicks && countdown > earlier))
+      s.timer_expires_ticks = kept;
+  }
+}
 
 // The tick base, within a few ticks of the clock's, that leaves most socket deadlines where the
 // previous frame had them.
@@ -70,6 +112,7 @@ StoredFrame to_stored(const model::Snapshot& snapshot, const StoredFrame* previo
   frame.bases = {previous ? matching_tick_base(snapshot, ticks, *previous) : ticks,
                  clock_units(host.monotonic_time_ns, 1), clock_units(host.monotonic_time_ns, 100)};
   shift(frame.snapshot, frame.bases, 1);
+  if (previous) keep_deadlines(frame.snapshot, frame.bases.ticks, *previous);
   return frame;
 }
 

@@ -95,6 +95,26 @@ TEST(FrameCodecTest, UnchangedSocketsWithTimersTickingDownCostNearlyNothing) {
   EXPECT_LT(size, 100u) << "4,000 sockets whose timers only ticked down";
 }
 
+// The kernel prints each line at its own jiffy and rounds to clock ticks: a countdown read one
+// or two ticks off keeps the deadline the frame before had, anything further is taken as read.
+TEST(FrameCodecTest, TimerReadATickOrTwoOffKeepsItsDeadline) {
+  model::Snapshot a = many_sockets(8, 20000);
+  model::Snapshot b = a;
+  b.host.monotonic_time_ns += 1'000'000'000;
+  const int64_t off[] = {0, -1, 1, -2, 2, -3, 3, 0};
+  for (size_t i = 0; i < 8; ++i)
+    b.inet_sockets[i].timer_expires_ticks = a.inet_sockets[i].timer_expires_ticks - 100 + off[i];
+  b.inet_sockets[7].timer_kind = 1;  // another timer now: taken as read
+  model::Snapshot wanted = b;
+  for (size_t i : {1, 2, 3, 4}) wanted.inet_sockets[i].timer_expires_ticks -= off[i];
+  EXPECT_TRUE(delta_round_trip(a, b).first == wanted);
+
+  model::Snapshot overdue = a;  // a countdown the kernel clamped to 0 stays 0
+  overdue.inet_sockets[0].timer_expires_ticks = 0;
+  overdue.host.monotonic_time_ns += 599'990'000'000;  // a's first countdown was 60,000 ticks
+  EXPECT_EQ(delta_round_trip(a, overdue).first.inet_sockets[0].timer_expires_ticks, 0u);
+}
+
 TEST(FrameCodecTest, ReplacedSocketsAreInsertedWhereTheyStand) {
   model::Snapshot a = many_sockets(1000, 20000);
   model::Snapshot b = a;
