@@ -92,6 +92,14 @@ constexpr uint32_t kFrame = 130;  // per frame: timer bases, the check on the ba
 template <class T>
 inline constexpr char kTag = 0;
 
+// The fields of S (bit i: field i) whose changes are stored as the new value rather than its
+// difference from the old one: identifiers, whose new value has nothing to do with the old one,
+// but much to do with the new values stored before it (inodes come in creation order).
+template <class S>
+inline constexpr uint64_t kChangedWhole = 0;
+template <>
+inline constexpr uint64_t kChangedWhole<model::SocketHandle> = 1u << 1;  // inode: an fd reused
+
 template <class S>
 ColumnKey key(uint32_t slot) {
   return {&kTag<std::remove_const_t<S>>, slot};
@@ -216,7 +224,11 @@ class Encoder {
     });
     out_[key<S>(kMask)].ints.push_back(mask);
     for_each_member_pair(a, b, [&](uint32_t i, const auto& x, const auto& y) {
-      if (mask >> i & 1) change(out_[key<S>(kChange + i)], x, y);
+      if (!(mask >> i & 1)) return;
+      if (kChangedWhole<S> >> i & 1)
+        put(out_[key<S>(kChange + i)], y);
+      else
+        change(out_[key<S>(kChange + i)], x, y);
     });
   }
 
@@ -316,7 +328,11 @@ class Decoder {
     size_t fields = std::tuple_size_v<decltype(model::members(s))>;
     if (fields < 64 && mask >> fields) fail("a change names a field that does not exist");
     for_each_member(s, [&](uint32_t i, auto& v) {
-      if (mask >> i & 1) change(in_[key<S>(kChange + i)], v);
+      if (!(mask >> i & 1)) return;
+      if (kChangedWhole<S> >> i & 1)
+        get(in_[key<S>(kChange + i)], v);
+      else
+        change(in_[key<S>(kChange + i)], v);
     });
   }
 
