@@ -1,7 +1,7 @@
 #include "netsnap/analysis/timeline_summary.h"
 
 #include <algorithm>
-#include <unordered_set>
+#include <cstring>
 
 #include "netsnap/model/socket_names.h"
 
@@ -95,32 +95,92 @@ void SummaryBuilder::add_port_activity(const model::Snapshot& snapshot, FrameSta
 }
 
 void SummaryBuilder::add_remote_activity(const model::Snapshot& snapshot, FrameStamp at) {
-  std::unordered_map<model::IpAddress, uint32_t, AddressHash> sockets;
-  sockets.reserve(snapshot.inet_sockets.size());
+  size_t next = 0;  // where in previous_peers_ this socket would be, had nothing changed
+  auto known = [&](const model::IpAddress& peer, size_t at) {
+    if (at >= previous_peers_.size()) return false;
+    const model::IpAddress& there = previous_peers_[at].first;  // all 16 bytes: zeros after v4's
+    return there.family() == peer.family() && std::memcmp(there.data(), peer.data(), 16) == 0;
+  };
+  peers_.clear();
   for (const model::InetSocket& socket : snapshot.inet_sockets) {
     const model::IpAddress& remote = socket.remote_address;
     if (remote.family() == model::IpAddress::Family::kNone || remote.is_unspecified()) continue;
-    ++sockets[unmapped(remote)];
+    model::IpAddress peer = unmapped(remote);
+    size_t slot;
+    if (known(peer, next)) {
+      slot = previous_peers_[next++].second;
+    } else if (known(peer, next + 1)) {  // the socket before it went away
+      slot = previous_peers_[next + 1].second;
+      next += 2;
+    } else {  // new here
+      auto [it, added] = remote_slots_.try_emplace(peer, remote_peaks_.size());
+      if (added) remote_peaks_.push_back({peer, {}}), remote_counts_.push_back(0);
+      slot = it->second;
+    }
+    peers_.emplace_back(peer, slot);
+    if (remote_counts_[slot]++ == 0) remotes_touched_.push_back(slot);
   }
-  for (const auto& [address, count] : sockets)
-    raise_peak(remotes_, address, {count, at.frame, at.time_ns});
+  std::swap(peers_, previous_peers_);
+  for (size_t touched : remotes_touched_) {
+    Peak now{remote_counts_[touched], at.frame, at.time_ns};
+    Peak& peak = remote_peaks_[touched].second;
+    if (peak.count == 0 || now.count > peak.count) peak = now;  // first seen: starts at now
+    remote_counts_[touched] = 0;
+  }
+  remotes_touched_.clear();
 }
 
 void SummaryBuilder::add_process_activity(const model::Snapshot& snapshot, FrameStamp at) {
   // Process::sockets also lists netlink, packet and other sockets; only inet and unix count.
-  std::unordered_set<uint64_t> counted;
-  for (const auto& socket : snapshot.inet_sockets) counted.insert(socket.inode);
-  for (const auto& socket : snapshot.unix_sockets) counted.insert(socket.inode);
-  counted.erase(0);  // TIME_WAIT and request sockets have no inode and no owner
+  frame_inodes_.start(snapshot.inet_sockets.size() + snapshot.unix_sockets.size());
+  for (const auto& socket : snapshot.inet_sockets) frame_inodes_.insert(socket.inode);
+  for (const auto& socket : snapshot.unix_sockets) frame_inodes_.insert(socket.inode);
+  std::vector<uint64_t> held;
   for (const model::Process& process : snapshot.processes) {
-    std::unordered_set<uint64_t> held;
-    for (const model::SocketHandle& handle : process.sockets)
-      if (counted.count(handle.inode)) held.insert(handle.inode);
+    held.clear();
+    for (const model::SocketHandle& handle : process.sockets)  // TIME_WAIT sockets: inode 0
+      if (handle.inode != 0 && frame_inodes_.contains(handle.inode)) held.push_back(handle.inode);
     // A process holding only other sockets gets no row; a count falling to 0 lowers no peak.
     if (held.empty()) continue;
+    std::sort(held.begin(), held.end());  // one socket under two fds counts once
+    auto distinct = std::unique(held.begin(), held.end()) - held.begin();
     ProcessKey key{process.pid, model::process_program(process)};
-    raise_peak(processes_, key, {static_cast<uint32_t>(held.size()), at.frame, at.time_ns});
+    raise_peak(processes_, key, {static_cast<uint32_t>(distinct), at.frame, at.time_ns});
   }
+}
+
+size_t SummaryBuilder::AddressHash::operator()(const model::IpAddress& a) const {
+  uint64_t high = 0, low = 0;
+  std::memcpy(&high, a.data(), 8);
+  std::memcpy(&low, a.data() + 8, 8);
+  uint64_t h = (high ^ static_cast<uint64_t>(a.family()) << 56) * 0x9e3779b97f4a7c15u;
+  return static_cast<size_t>((h ^ low) * 0xc2b2ae3d27d4eb4fu >> 7 ^ h);
+}
+
+void SummaryBuilder::FrameInodes::start(size_t count) {
+  if (slots_.size() < 2 * count + 2) {
+    size_t size = 16;
+    while (size < 2 * count + 2) size *= 2;
+    slots_.assign(size, {0, 0});
+    stamp_ = 0;
+  }
+  if (++stamp_ == 0) {  // after 2^32 frames: stamps would repeat
+    std::fill(slots_.begin(), slots_.end(), std::pair<uint64_t, uint32_t>{0, 0});
+    stamp_ = 1;
+  }
+}
+
+size_t SummaryBuilder::FrameInodes::find(uint64_t inode) const {
+  size_t mask = slots_.size() - 1;
+  size_t i = static_cast<size_t>(inode * 0x9e3779b97f4a7c15u >> 20) & mask;
+  while (slots_[i].second == stamp_ && slots_[i].first != inode) i = (i + 1) & mask;
+  return i;
+}
+
+void SummaryBuilder::FrameInodes::insert(uint64_t inode) { slots_[find(inode)] = {inode, stamp_}; }
+
+bool SummaryBuilder::FrameInodes::contains(uint64_t inode) const {
+  return slots_[find(inode)].second == stamp_;
 }
 
 TimelineSummary SummaryBuilder::finish(size_t top) && {
@@ -130,7 +190,7 @@ TimelineSummary SummaryBuilder::finish(size_t top) && {
   for (const auto& [key, peak] : ports_) ports.push_back({key.first, key.second, peak});
   summary.busiest_local_ports = ranked(std::move(ports), top);
   std::vector<RemoteActivity> remotes;
-  for (const auto& [address, peak] : remotes_) remotes.push_back({address, peak});
+  for (const auto& [address, peak] : remote_peaks_) remotes.push_back({address, peak});
   std::sort(remotes.begin(), remotes.end(),  // key order, so that ties rank as before
             [](const auto& a, const auto& b) { return a.address < b.address; });
   summary.busiest_remote_addresses = ranked(std::move(remotes), top);

@@ -99,6 +99,10 @@ template <class S>
 inline constexpr uint64_t kChangedWhole = 0;
 template <>
 inline constexpr uint64_t kChangedWhole<model::SocketHandle> = 1u << 1;  // inode: an fd reused
+template <class S>
+constexpr bool changed_whole(uint32_t field) {
+  return (kChangedWhole<S> >> field & 1) != 0;
+}
 
 template <class S>
 ColumnKey key(uint32_t slot) {
@@ -225,7 +229,7 @@ class Encoder {
     out_[key<S>(kMask)].ints.push_back(mask);
     for_each_member_pair(a, b, [&](uint32_t i, const auto& x, const auto& y) {
       if (!(mask >> i & 1)) return;
-      if (kChangedWhole<S> >> i & 1)
+      if (changed_whole<S>(i))
         put(out_[key<S>(kChange + i)], y);
       else
         change(out_[key<S>(kChange + i)], x, y);
@@ -329,7 +333,7 @@ class Decoder {
     if (fields < 64 && mask >> fields) fail("a change names a field that does not exist");
     for_each_member(s, [&](uint32_t i, auto& v) {
       if (!(mask >> i & 1)) return;
-      if (kChangedWhole<S> >> i & 1)
+      if (changed_whole<S>(i))
         get(in_[key<S>(kChange + i)], v);
       else
         change(in_[key<S>(kChange + i)], v);

@@ -1,4 +1,5 @@
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,6 +31,25 @@ bool plausible(const std::vector<FrameInfo>& frames, uint64_t limit) {
     if (f.frame <= prev.frame || f.offset < prev.offset + kMinRecordSize) return false;
   }
   return true;
+}
+
+// Faults in the pages of a large list about to be filled in one go: a day's frame list is
+// 2.7 MB, and 675 separate page faults cost more than reading the index itself (a virtual
+// machine's fault is ~10 us). Only a hint: kernels before 5.14 refuse it, and nothing changes.
+template <class T>
+void prefault(std::vector<T>& list) {
+#ifdef MADV_POPULATE_WRITE
+  constexpr size_t kWorthIt = size_t{256} << 10;
+  size_t bytes = list.capacity() * sizeof(T);
+  if (bytes < kWorthIt) return;
+  auto page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
+  auto start = (reinterpret_cast<uintptr_t>(list.data()) + page - 1) & ~(page - 1);
+  auto end = (reinterpret_cast<uintptr_t>(list.data()) + bytes) & ~(page - 1);
+  if (end > start)
+    (void)::madvise(reinterpret_cast<void*>(start), end - start, MADV_POPULATE_WRITE);
+#else
+  (void)list;
+#endif
 }
 
 }  // namespace
@@ -104,6 +124,7 @@ std::optional<uint64_t> TimelineReader::read_index_chain(uint64_t latest,
   if (!chain.empty())
     frames.reserve(std::min<uint64_t>(chain.front().header.frame + kMaxIndexEntries,
                                       file_->size() / kMinRecordSize));
+  prefault(frames);
   for (auto record = chain.rbegin(); record != chain.rend(); ++record) {
     IndexBlock block;
     try {

@@ -10,9 +10,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -103,12 +103,31 @@ class SummaryBuilder {
   std::vector<FrameCounts> frames_;
   std::map<PortKey, Peak> ports_;
   struct AddressHash {
-    size_t operator()(const model::IpAddress& a) const {
-      return std::hash<std::string_view>()(a.bytes()) ^ static_cast<size_t>(a.family());
-    }
+    size_t operator()(const model::IpAddress& a) const;
   };
-  // Hashed: a day of clients is hundreds of thousands of addresses, each looked up every frame.
-  std::unordered_map<model::IpAddress, Peak, AddressHash> remotes_;
+  // The inodes of one frame's inet and unix sockets: open addressing, emptied for each frame by
+  // a new stamp rather than by clearing, so a frame costs a probe per socket and nothing else.
+  class FrameInodes {
+   public:
+    void start(size_t count);  // a new frame of `count` sockets at most
+    void insert(uint64_t inode);
+    bool contains(uint64_t inode) const;
+
+   private:
+    size_t find(uint64_t inode) const;                  // its slot, or the empty slot it would take
+    std::vector<std::pair<uint64_t, uint32_t>> slots_;  // inode, stamp of the frame it is of
+    uint32_t stamp_ = 0;
+  };
+  FrameInodes frame_inodes_;
+  // Each remote address seen gets a slot for good: a frame counts into slots (no allocation once
+  // the addresses are known), then raises the peaks of the slots it touched.
+  std::unordered_map<model::IpAddress, size_t, AddressHash> remote_slots_;
+  std::vector<std::pair<model::IpAddress, Peak>> remote_peaks_;  // by slot
+  std::vector<uint32_t> remote_counts_;                          // by slot, 0 between frames
+  std::vector<size_t> remotes_touched_;
+  // The frame before's peers and slots in socket order: most sockets are where they were, so
+  // most slots are found there, without a lookup in a table that holds the whole day.
+  std::vector<std::pair<model::IpAddress, size_t>> previous_peers_, peers_;
   std::map<ProcessKey, Peak> processes_;
 };
 
