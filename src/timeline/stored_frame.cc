@@ -8,10 +8,11 @@
 //   its deadline. The base is chosen from the monotonic clock, then nudged by a tick or two so that
 //   as many deadlines as possible match the frame before.
 // - A socket's deadline is known to a tick or two only: the kernel prints each line at its own
-//   jiffy while the file is read, and rounds jiffies (HZ) down to clock ticks (USER_HZ). So a
-//   socket timer whose deadline is within kTimerJitterTicks of the one the same socket's timer of
-//   the same kind had in the frame before keeps that deadline: its countdown prints up to 0.02 s
-//   off the text read, and a timer that only ticked down is stored unchanged.
+//   jiffy while the file is read, and rounds jiffies (HZ) down to clock ticks (USER_HZ). So in a
+//   live recording (same boot) a socket timer whose deadline is within kTimerJitterTicks of the
+//   one the same socket's timer of the same kind had in the frame before keeps that deadline: its
+//   countdown prints up to 0.02 s off the text read, and a timer that only ticked down is stored
+//   unchanged. A fixture root's text is exact and kept as read.
 //
 // Apart from that, every transformation is arithmetic modulo 2^64 (2^32 for sl) with the base
 // stored in the frame, so from_stored() gives back what to_stored() was given, whatever the values.
@@ -46,6 +47,13 @@ bool same_timer(const model::InetSocket& a, const model::InetSocket& b) {
   return a.inode == b.inode && a.local_port == b.local_port && a.remote_port == b.remote_port &&
          a.protocol == b.protocol && a.ipv6 == b.ipv6 && a.timer_kind == b.timer_kind &&
          a.local_address == b.local_address && a.remote_address == b.remote_address;
+}
+
+// Whether deadlines read in frames of hosts a and b can differ by jitter alone: both read live
+// from one boot's kernel. A fixture root's text is exact, frame after frame.
+bool jittery(const model::HostInfo& a, const model::HostInfo& b) {
+  return a.origin == model::Origin::kLive && b.origin == model::Origin::kLive &&
+         a.boot_id == b.boot_id;
 }
 
 // Gives each running socket timer of now (deadlines, counted from tick base `base`) the deadline
@@ -112,7 +120,8 @@ StoredFrame to_stored(const model::Snapshot& snapshot, const StoredFrame* previo
   frame.bases = {previous ? matching_tick_base(snapshot, ticks, *previous) : ticks,
                  clock_units(host.monotonic_time_ns, 1), clock_units(host.monotonic_time_ns, 100)};
   shift(frame.snapshot, frame.bases, 1);
-  if (previous) keep_deadlines(frame.snapshot, frame.bases.ticks, *previous);
+  if (previous && jittery(snapshot.host, previous->snapshot.host))
+    keep_deadlines(frame.snapshot, frame.bases.ticks, *previous);
   return frame;
 }
 

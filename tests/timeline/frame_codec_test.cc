@@ -99,6 +99,7 @@ TEST(FrameCodecTest, UnchangedSocketsWithTimersTickingDownCostNearlyNothing) {
 // or two ticks off keeps the deadline the frame before had, anything further is taken as read.
 TEST(FrameCodecTest, TimerReadATickOrTwoOffKeepsItsDeadline) {
   model::Snapshot a = many_sockets(8, 20000);
+  a.host.origin = model::Origin::kLive;
   model::Snapshot b = a;
   b.host.monotonic_time_ns += 1'000'000'000;
   const int64_t off[] = {0, -1, 1, -2, 2, -3, 3, 0};
@@ -113,6 +114,13 @@ TEST(FrameCodecTest, TimerReadATickOrTwoOffKeepsItsDeadline) {
   overdue.inet_sockets[0].timer_expires_ticks = 0;
   overdue.host.monotonic_time_ns += 599'990'000'000;  // a's first countdown was 60,000 ticks
   EXPECT_EQ(delta_round_trip(a, overdue).first.inet_sockets[0].timer_expires_ticks, 0u);
+
+  model::Snapshot fixture = b;  // a fixture root's text is exact: taken as read
+  fixture.host.origin = model::Origin::kFixture;
+  EXPECT_TRUE(delta_round_trip(a, fixture).first == fixture);
+  model::Snapshot rebooted = b;  // deadlines of another boot mean nothing here
+  rebooted.host.boot_id = "another boot";
+  EXPECT_TRUE(delta_round_trip(a, rebooted).first == rebooted);
 }
 
 TEST(FrameCodecTest, ReplacedSocketsAreInsertedWhereTheyStand) {
