@@ -1,7 +1,6 @@
 #include "netsnap/analysis/timeline_summary.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "netsnap/model/socket_names.h"
 
@@ -97,9 +96,7 @@ void SummaryBuilder::add_port_activity(const model::Snapshot& snapshot, FrameSta
 void SummaryBuilder::add_remote_activity(const model::Snapshot& snapshot, FrameStamp at) {
   size_t next = 0;  // where in previous_peers_ this socket would be, had nothing changed
   auto known = [&](const model::IpAddress& peer, size_t at) {
-    if (at >= previous_peers_.size()) return false;
-    const model::IpAddress& there = previous_peers_[at].first;  // all 16 bytes: zeros after v4's
-    return there.family() == peer.family() && std::memcmp(there.data(), peer.data(), 16) == 0;
+    return at < previous_peers_.size() && previous_peers_[at].first == peer;
   };
   peers_.clear();
   for (const model::InetSocket& socket : snapshot.inet_sockets) {
@@ -147,14 +144,6 @@ void SummaryBuilder::add_process_activity(const model::Snapshot& snapshot, Frame
     ProcessKey key{process.pid, model::process_program(process)};
     raise_peak(processes_, key, {static_cast<uint32_t>(distinct), at.frame, at.time_ns});
   }
-}
-
-size_t SummaryBuilder::AddressHash::operator()(const model::IpAddress& a) const {
-  uint64_t high = 0, low = 0;
-  std::memcpy(&high, a.data(), 8);
-  std::memcpy(&low, a.data() + 8, 8);
-  uint64_t h = (high ^ static_cast<uint64_t>(a.family()) << 56) * 0x9e3779b97f4a7c15u;
-  return static_cast<size_t>((h ^ low) * 0xc2b2ae3d27d4eb4fu >> 7 ^ h);
 }
 
 void SummaryBuilder::FrameInodes::start(size_t count) {

@@ -129,10 +129,7 @@ void for_each_member_pair(const S& a, const S& b, F&& f) {
 }
 
 // How list entries are matched between frames: by these keys; lists of other types by position.
-auto match_key(const model::InetSocket& s) {
-  return std::tuple(s.protocol, s.ipv6, s.local_address, s.local_port, s.remote_address,
-                    s.remote_port, s.inode);
-}
+auto match_key(const model::InetSocket& s) { return socket_key(s); }
 auto match_key(const model::SctpEndpoint& s) { return std::tuple(s.ipv6, s.inode, s.local_port); }
 auto match_key(const model::SctpAssociation& s) {
   return std::tuple(s.ipv6, s.inode, s.association_id);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <tuple>
 #include <string_view>
 
 #include "netsnap/model/snapshot.h"
@@ -26,6 +27,14 @@ struct StoredFrame {
   TimerBases bases;
   bool operator==(const StoredFrame&) const = default;
 };
+
+// What makes an inet socket the same socket from one frame to the next: deltas match sockets by
+// it, and a timer keeps its deadline only on the same socket.
+inline auto socket_key(const model::InetSocket& s) {
+  return std::tuple(s.protocol, s.ipv6, s.local_address, s.local_port, s.remote_address,
+                    s.remote_port, s.inode);
+}
+using SocketKey = decltype(socket_key(model::InetSocket{}));
 
 // previous is the frame before (storage form), or null: the bases are then chosen afresh.
 StoredFrame to_stored(const model::Snapshot& snapshot, const StoredFrame* previous);

@@ -17,6 +17,7 @@
 // Apart from that, every transformation is arithmetic modulo 2^64 (2^32 for sl) with the base
 // stored in the frame, so from_stored() gives back what to_stored() was given, whatever the values.
 #include <array>
+#include <map>
 #include <unordered_map>
 
 #include "frame_codec.h"
@@ -35,20 +36,6 @@ bool timer_runs(const model::MulticastGroup& g) { return g.timer_running != 0; }
 
 constexpr uint64_t kTimerJitterTicks = 2;
 
-uint64_t socket_hash(const model::InetSocket& s) {
-  uint64_t h = s.inode * 0x9e3779b97f4a7c15u;
-  h ^= (uint64_t{s.local_port} << 32 | uint64_t{s.remote_port} << 16 |
-        static_cast<uint64_t>(s.protocol) << 8 | s.ipv6 << 4 | s.timer_kind) *
-       0xc2b2ae3d27d4eb4fu;
-  return h;
-}
-
-bool same_timer(const model::InetSocket& a, const model::InetSocket& b) {
-  return a.inode == b.inode && a.local_port == b.local_port && a.remote_port == b.remote_port &&
-         a.protocol == b.protocol && a.ipv6 == b.ipv6 && a.timer_kind == b.timer_kind &&
-         a.local_address == b.local_address && a.remote_address == b.remote_address;
-}
-
 // Whether deadlines read in frames of hosts a and b can differ by jitter alone: both read live
 // from one boot's kernel. A fixture root's text is exact, frame after frame.
 bool jittery(const model::HostInfo& a, const model::HostInfo& b) {
@@ -58,16 +45,16 @@ bool jittery(const model::HostInfo& a, const model::HostInfo& b) {
 
 // Gives each running socket timer of now (deadlines, counted from tick base `base`) the deadline
 // its socket had in previous when the two are within kTimerJitterTicks and that deadline is still
-// ahead. A hash collision between two sockets only costs the match.
+// ahead.
 void keep_deadlines(model::Snapshot& now, uint64_t base, const StoredFrame& previous) {
-  std::unordered_map<uint64_t, const model::InetSocket*> before;
+  std::map<SocketKey, const model::InetSocket*> before;
   for (const auto& s : previous.snapshot.inet_sockets)
-    if (timer_runs(s)) before.emplace(socket_hash(s), &s);
+    if (timer_runs(s)) before.emplace(socket_key(s), &s);
   if (before.empty()) return;
   for (auto& s : now.inet_sockets) {
     if (!timer_runs(s) || s.timer_expires_ticks == base) continue;  // not running, or overdue
-    auto it = before.find(socket_hash(s));
-    if (it == before.end() || !same_timer(*it->second, s)) continue;
+    auto it = before.find(socket_key(s));
+    if (it == before.end() || it->second->timer_kind != s.timer_kind) continue;
     uint64_t kept = it->second->timer_expires_ticks;
     uint64_t countdown = s.timer_expires_ticks - base;
     uint64_t later = kept - s.timer_expires_ticks, earlier = s.timer_expires_ticks - kept;

@@ -103,7 +103,9 @@ class SummaryBuilder {
   std::vector<FrameCounts> frames_;
   std::map<PortKey, Peak> ports_;
   struct AddressHash {
-    size_t operator()(const model::IpAddress& a) const;
+    size_t operator()(const model::IpAddress& a) const {
+      return std::hash<std::string_view>()(a.bytes()) ^ static_cast<size_t>(a.family());
+    }
   };
   // The inodes of one frame's inet and unix sockets: open addressing, emptied for each frame by
   // a new stamp rather than by clearing, so a frame costs a probe per socket and nothing else.
