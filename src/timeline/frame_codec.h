@@ -4,8 +4,8 @@
 #pragma once
 
 #include <string>
-#include <tuple>
 #include <string_view>
+#include <tuple>
 
 #include "netsnap/model/snapshot.h"
 #include "netsnap/timeline/timeline.h"
