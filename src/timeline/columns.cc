@@ -97,16 +97,22 @@ ColumnReader::ColumnReader(std::string_view in, std::string where) : where_(std:
     in.remove_prefix(e.ints + e.bytes);
   }
   if (!in.empty()) fail("bytes follow the last column");
+  size_t slots = 16;
+  while (slots < 2 * count) slots *= 2;
+  slots_.resize(slots);
 }
 
 ColumnReader::Column& ColumnReader::operator[](const ColumnKey& key) {
-  auto [it, added] = index_.try_emplace(key, taken_);
-  if (added) {
+  size_t mask = slots_.size() - 1;
+  for (size_t at = ColumnKeyHash()(key) & mask;; at = (at + 1) & mask) {
+    Slot& slot = slots_[at];
+    if (slot.key == key) return stored_[slot.column];
+    if (slot.key.type != nullptr) continue;
     if (taken_ == stored_.size())
       throw TimelineError(where_ + ": frame columns: the frame needs more columns than it has");
-    ++taken_;
+    slot = {key, taken_++};
+    return stored_[slot.column];
   }
-  return stored_[it->second];
 }
 
 void ColumnReader::check_consumed() const {

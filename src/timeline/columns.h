@@ -30,7 +30,10 @@ struct ColumnKey {
 
 struct ColumnKeyHash {
   size_t operator()(const ColumnKey& k) const {
-    return std::hash<const void*>()(k.type) ^ (size_t{k.slot} * 0x9e3779b97f4a7c15ull);
+    uint64_t x = reinterpret_cast<uintptr_t>(k.type) * 0x9e3779b97f4a7c15ull + k.slot;
+    x ^= x >> 29;
+    x *= 0xbf58476d1ce4e5b9ull;
+    return static_cast<size_t>(x ^ (x >> 32));
   }
 };
 
@@ -78,10 +81,16 @@ class ColumnReader {
   void check_consumed() const;
 
  private:
+  // Which stored column each key took: open addressing in a table of at least twice as many slots
+  // as there are columns (the codec looks a column up for every field it reads).
+  struct Slot {
+    ColumnKey key{nullptr, 0};
+    size_t column = 0;
+  };
   std::string where_;
   std::vector<Column> stored_;
   size_t taken_ = 0;
-  std::unordered_map<ColumnKey, size_t, ColumnKeyHash> index_;
+  std::vector<Slot> slots_;
 };
 
 // LEB128 varints: put_varint appends v; take_varint reads one from the front of in (false when in

@@ -221,7 +221,7 @@ Wide latest_time_of_day(int64_t of_day, int64_t not_after) {
 }
 
 // The absolute time a moment names, which may lie outside the span of int64 times.
-Wide requested_time(const std::vector<FrameInfo>& frames, const Moment& moment) {
+Wide requested_time(const FrameList& frames, const Moment& moment) {
   switch (moment.kind) {
     case Moment::Kind::kFromStart:
       return Wide{frames.front().capture_time_ns} + moment.ns;
@@ -246,15 +246,13 @@ int64_t checked_request(Wide wanted, const Moment& moment, const std::string& pa
 
 // --frame N: the frame numbered N (as ls lists it; in a timeline that lost frames to damage the
 // numbers skip them), or with N negative the N-th frame from the end.
-size_t frame_position(const std::vector<FrameInfo>& frames, long long requested,
-                      const std::string& path) {
+size_t frame_position(const FrameList& frames, long long requested, const std::string& path) {
   long long count = static_cast<long long>(frames.size());
   if (requested < 0 && count + requested >= 0) return static_cast<size_t>(count + requested);
-  auto found = std::lower_bound(
-      frames.begin(), frames.end(), requested,
-      [](const FrameInfo& f, long long n) { return f.frame < static_cast<unsigned long long>(n); });
-  if (requested >= 0 && found != frames.end() && found->frame == uint64_t(requested))
-    return static_cast<size_t>(found - frames.begin());
+  if (requested >= 0) {
+    size_t found = frames.lower_bound(static_cast<uint64_t>(requested));
+    if (found < frames.size() && frames[found].frame == uint64_t(requested)) return found;
+  }
   std::string numbers =
       std::to_string(frames.front().frame) + ".." + std::to_string(frames.back().frame);
   bool lost = requested >= 0 && uint64_t(requested) < frames.back().frame &&
@@ -287,7 +285,7 @@ Moment parse_moment(std::string_view text) {
   return {Moment::Kind::kFrame, frame, 0, std::string(text)};
 }
 
-ResolvedMoment resolve_moment(const std::vector<FrameInfo>& frames, const Moment& moment,
+ResolvedMoment resolve_moment(const FrameList& frames, const Moment& moment,
                               const std::string& path) {
   if (frames.empty()) throw TimelineError(path + ": the timeline has no frames");
   if (moment.kind == Moment::Kind::kFrame)

@@ -121,10 +121,20 @@ std::optional<RecordHeader> decode_record_header(std::string_view b) {
   h.payload_crc = get<uint32_t>(b, 40);
   bool known_type = h.type == RecordType::kKeyframe || h.type == RecordType::kDelta ||
                     h.type == RecordType::kIndex;
-  // Index records are Cap'n Proto messages; frames are either kind, deltas columns only.
-  bool known_codec = h.codec == PayloadCodec::kZstdCapnp
-                         ? h.type != RecordType::kDelta
-                         : h.codec == PayloadCodec::kZstdColumns && h.type != RecordType::kIndex;
+  // Index records are Cap'n Proto messages or index columns; frames are either kind, deltas
+  // columns only.
+  bool known_codec = false;
+  switch (h.codec) {
+    case PayloadCodec::kZstdCapnp:
+      known_codec = h.type != RecordType::kDelta;
+      break;
+    case PayloadCodec::kZstdColumns:
+      known_codec = h.type != RecordType::kIndex;
+      break;
+    case PayloadCodec::kIndexColumns:
+      known_codec = h.type == RecordType::kIndex;
+      break;
+  }
   if (!known_type || !known_codec || get<uint16_t>(b, 6) != 0 ||
       h.payload_length > kMaxPayloadLength)
     return std::nullopt;
@@ -142,6 +152,9 @@ std::string record_limit_violation(const RecordHeader& h) {
     return "raw size of " + std::to_string(h.raw_length) + " bytes from a payload of " +
            std::to_string(h.payload_length) + " (more than " + std::to_string(kMaxRawRatio) +
            " times as large)";
+  if (h.codec == PayloadCodec::kIndexColumns && h.raw_length != h.payload_length)
+    return "raw size of " + std::to_string(h.raw_length) + " bytes for a payload of " +
+           std::to_string(h.payload_length) + " stored as is";
   if (h.codec == PayloadCodec::kZstdCapnp && h.raw_length % 8 != 0)
     return "raw size of " + std::to_string(h.raw_length) + " bytes (not whole 8-byte words)";
   return {};

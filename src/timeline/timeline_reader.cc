@@ -33,25 +33,6 @@ bool plausible(const std::vector<FrameInfo>& frames, uint64_t limit) {
   return true;
 }
 
-// Faults in the pages of a large list about to be filled in one go: a day's frame list is
-// 2.7 MB, and 675 separate page faults cost more than reading the index itself (a virtual
-// machine's fault is ~10 us). Only a hint: kernels before 5.14 refuse it, and nothing changes.
-template <class T>
-void prefault(std::vector<T>& list) {
-#ifdef MADV_POPULATE_WRITE
-  constexpr size_t kWorthIt = size_t{256} << 10;
-  size_t bytes = list.capacity() * sizeof(T);
-  if (bytes < kWorthIt) return;
-  auto page = static_cast<uintptr_t>(::sysconf(_SC_PAGESIZE));
-  auto start = (reinterpret_cast<uintptr_t>(list.data()) + page - 1) & ~(page - 1);
-  auto end = (reinterpret_cast<uintptr_t>(list.data()) + bytes) & ~(page - 1);
-  if (end > start)
-    (void)::madvise(reinterpret_cast<void*>(start), end - start, MADV_POPULATE_WRITE);
-#else
-  (void)list;
-#endif
-}
-
 }  // namespace
 
 TimelineReader::TimelineReader(const std::string& path) : path_(path) {
@@ -93,12 +74,14 @@ bool TimelineReader::open_through_index() {
   auto last_header = file_->record_in_place_at(*last);
   if (!last_header || *last + record_size(*last_header) != size) return false;
   uint64_t index = last_header->type == RecordType::kIndex ? *last : last_header->previous_index;
-  std::vector<FrameInfo> indexed;
+  FrameList indexed;
   auto after_index = read_index_chain(index, indexed);
   if (!after_index) return false;
   frames_ = std::move(indexed);
+  frames_.set_loader([this](size_t block) { return decode_index_record(block); });
   if (!add_records_after(*after_index)) {
     frames_.clear();
+    index_blocks_.clear();
     return false;
   }
   valid_end_ = size;
@@ -108,39 +91,89 @@ bool TimelineReader::open_through_index() {
 }
 
 // Follows previousIndexOffset from the latest index record back to the first (through record
-// headers alone), then lists the blocks' frames oldest first. Returns where the records after the
-// latest index begin; nullopt when any link or entry is not what a writer would have written.
-std::optional<uint64_t> TimelineReader::read_index_chain(uint64_t latest,
-                                                         std::vector<FrameInfo>& frames) const {
-  std::vector<Located> chain;  // newest first
+// headers alone), then lists the blocks' frames oldest first: a version-3 record by its summary
+// alone, an older one entry by entry. Returns where the records after the latest index begin;
+// nullopt when any link or entry is not what a writer would have written.
+std::optional<uint64_t> TimelineReader::read_index_chain(uint64_t latest, FrameList& frames) {
+  std::vector<Located> chain;           // newest first
+  std::vector<IndexSummary> summaries;  // of the version-3 records, read while the walk has them
   for (uint64_t at = latest; at != 0;) {
     auto h = file_->record_in_place_at(at);
     if (!h || h->type != RecordType::kIndex || h->previous_index >= at) return std::nullopt;
     chain.push_back({at, *h});
+    if (h->codec == PayloadCodec::kIndexColumns) {
+      try {
+        summaries.push_back(decode_index_summary(payload(chain.back()), h->capture_time_ns));
+      } catch (const TimelineError&) {
+        return std::nullopt;
+      }
+    }
     at = h->previous_index;
   }
-  // Index records name their first frame: room for all of them at once, within what the file
-  // could hold.
-  if (!chain.empty())
-    frames.reserve(std::min<uint64_t>(chain.front().header.frame + kMaxIndexEntries,
-                                      file_->size() / kMinRecordSize));
-  prefault(frames);
+  auto summary = summaries.rbegin();
+  bool one_by_one = false;  // an older record's entries are listed: no block may follow
   for (auto record = chain.rbegin(); record != chain.rend(); ++record) {
-    IndexBlock block;
-    try {
-      block = decode_index_block(payload(*record));
-    } catch (const TimelineError&) {
-      return std::nullopt;
+    std::vector<FrameInfo> listed;
+    if (record->header.codec == PayloadCodec::kIndexColumns) {
+      // FrameList keeps its blocks ahead of the frames known one by one.
+      if (one_by_one) return std::nullopt;
+      listed = {summary->first};
+      if (summary->count > 1) listed.push_back(summary->last);
+    } else {
+      IndexBlock block;
+      try {
+        block = decode_index_block(payload(*record));
+      } catch (const TimelineError&) {
+        return std::nullopt;
+      }
+      if (block.previous_index != record->header.previous_index ||
+          block.entries.size() > kMaxIndexEntries)
+        return std::nullopt;
+      listed = std::move(block.entries);
+      one_by_one = true;
     }
-    if (block.previous_index != record->header.previous_index ||
-        block.entries.size() > kMaxIndexEntries || !plausible(block.entries, record->offset) ||
-        (!frames.empty() && !block.entries.empty() &&
-         !plausible({frames.back(), block.entries.front()}, record->offset)))
+    if (!plausible(listed, record->offset) ||
+        (!frames.empty() && !listed.empty() &&
+         !plausible({frames.back(), listed.front()}, record->offset)))
       return std::nullopt;
-    frames.insert(frames.end(), block.entries.begin(), block.entries.end());
+    if (record->header.codec == PayloadCodec::kIndexColumns) {
+      frames.add_block(summary->count, summary->first, summary->last);
+      index_blocks_.push_back({record->offset, *summary});
+      ++summary;
+    } else {
+      for (const FrameInfo& f : listed) frames.push_back(f);
+    }
   }
   if (chain.empty()) return kFileHeaderSize;
   return chain.front().offset + record_size(chain.front().header);
+}
+
+// The frames the version-3 index record `block` lists, checked against the summary read at open.
+// When its entries do not hold together, a scan of the file stands in for them: the summary
+// fixed how many frames the record lists, and the scan must find as many in its range.
+std::vector<FrameInfo> TimelineReader::decode_index_record(size_t block) const {
+  const auto& [offset, summary] = index_blocks_.at(block);
+  try {
+    auto h = file_->record_in_place_at(offset);
+    if (!h || h->codec != PayloadCodec::kIndexColumns) throw TimelineError("it is no longer there");
+    std::vector<FrameInfo> listed = decode_index_columns(payload({offset, *h}), summary);
+    if (!plausible(listed, offset)) throw TimelineError("its entries are out of order");
+    return listed;
+  } catch (const TimelineError& e) {
+    const std::vector<FrameInfo>& scanned = scanned_frames();
+    auto by_frame = [](const FrameInfo& f, uint64_t n) { return f.frame < n; };
+    auto first = std::lower_bound(scanned.begin(), scanned.end(), summary.first.frame, by_frame);
+    auto end = std::lower_bound(first, scanned.end(), summary.last.frame + 1, by_frame);
+    if (static_cast<size_t>(end - first) == summary.count) return {first, end};
+    throw TimelineError(path_ + ": index record at byte " + std::to_string(offset) + ": " +
+                        e.what() + ", and a scan does not find the frames it lists");
+  }
+}
+
+const std::vector<FrameInfo>& TimelineReader::scanned_frames() const {
+  if (!scanned_)
+    scanned_ = std::make_unique<std::vector<FrameInfo>>(scan_records(*file_, path_).frames);
+  return *scanned_;
 }
 
 // Adds the frames of the whole records from `at` to the end of the file; false when one is not
@@ -176,11 +209,10 @@ TimelineReader::Located TimelineReader::locate(size_t i) const {
   const FrameInfo& want = frames_.at(i);
   auto h = file_->header_at(want.offset);
   if (h && h->frame == want.frame && h->type == want.type) return {want.offset, *h};
-  if (!scanned_)
-    scanned_ = std::make_unique<std::vector<FrameInfo>>(scan_records(*file_, path_).frames);
-  auto found = std::lower_bound(scanned_->begin(), scanned_->end(), want.frame,
+  const std::vector<FrameInfo>& scanned = scanned_frames();
+  auto found = std::lower_bound(scanned.begin(), scanned.end(), want.frame,
                                 [](const FrameInfo& f, uint64_t frame) { return f.frame < frame; });
-  if (found != scanned_->end() && found->frame == want.frame) {
+  if (found != scanned.end() && found->frame == want.frame) {
     if (auto moved = file_->header_at(found->offset)) return {found->offset, *moved};
   }
   throw TimelineError(path_ + ": frame " + std::to_string(want.frame) + " has a damaged header");
@@ -195,6 +227,7 @@ std::string TimelineReader::payload(const Located& record) const {
   std::string compressed = file_->read_at(start, h.payload_length);
   if (compressed.size() != h.payload_length || crc32c(compressed) != h.payload_crc)
     throw TimelineError(where + " is damaged (checksum mismatch)");
+  if (h.codec == PayloadCodec::kIndexColumns) return compressed;  // stored as is
   try {
     return decompress_payload(compressed, h.raw_length);
   } catch (const TimelineError& e) {

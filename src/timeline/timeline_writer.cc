@@ -113,7 +113,7 @@ void TimelineWriter::continue_existing() {
     return;
   }
   // The index chain could not be trusted: start a new one that lists every frame found.
-  unindexed_ = reader.frames();
+  unindexed_ = reader.frames().to_vector();
   last_index_ = 0;
   write_index();
 }
@@ -195,20 +195,29 @@ void TimelineWriter::write_index() {
   }
 }
 
+// Version-3 index records are stored as they are: a reader takes their summaries at open without
+// decompressing anything.
 void TimelineWriter::write_index_record(const std::vector<FrameInfo>& listed) {
-  last_index_ =
-      append_message(RecordType::kIndex, PayloadCodec::kZstdCapnp, listed.front().frame,
-                     listed.back().capture_time_ns, encode_index_block({last_index_, listed}));
+  uint64_t first = listed.front().frame;
+  int64_t last_time = listed.back().capture_time_ns;
+  last_index_ = version_ >= 3
+                    ? append_message(RecordType::kIndex, PayloadCodec::kIndexColumns, first,
+                                     last_time, encode_index_columns(listed))
+                    : append_message(RecordType::kIndex, PayloadCodec::kZstdCapnp, first, last_time,
+                                     encode_index_block({last_index_, listed}));
 }
 
-// Compresses a message into a record of `type` and appends it; the record's offset.
+// Compresses a message (but index columns) into a record of `type` and appends it; the record's
+// offset.
 uint64_t TimelineWriter::append_message(RecordType type, PayloadCodec codec, uint64_t frame,
                                         int64_t time, const std::string& raw) {
   if (raw.size() > kMaxRawLength)
     throw TimelineError(path_ + ": frame not written: its " + std::to_string(raw.size()) +
                         " bytes are more than a record holds (" + std::to_string(kMaxRawLength) +
                         ")");
-  std::string compressed = compress_payload(raw, options_.compression_level);
+  std::string compressed = codec == PayloadCodec::kIndexColumns
+                               ? raw
+                               : compress_payload(raw, options_.compression_level);
   RecordHeader h;
   h.type = type;
   h.codec = codec;

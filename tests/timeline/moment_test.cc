@@ -284,7 +284,7 @@ TEST_F(MomentTest, TenThousandFramesResolveThroughTheIndexAlone) {
                                                              {"-1", 9999}};
   std::set<size_t> wanted;
   for (const auto& c : cases) wanted.insert(c.second);
-  std::vector<FrameInfo> frames = TimelineReader(path).frames();
+  std::vector<FrameInfo> frames = TimelineReader(path).frames().to_vector();
   ASSERT_EQ(frames.size(), kFrames);
   {
     std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);

@@ -53,7 +53,7 @@ TEST(TimelineDeltaTest, EveryFrameReadsBackExactlyInOrderAndOutOfOrder) {
   write(path, 0, kFrames, TimelineWriter::Mode::kCreate, kDefaultKeyframeInterval);
   TimelineReader reader(path);
   ASSERT_EQ(reader.frames().size(), size_t{kFrames});
-  EXPECT_EQ(reader.format_version(), 2u);
+  EXPECT_EQ(reader.format_version(), kFormatVersion);
   for (int k = 0; k < kFrames; ++k) {
     bool keyframe = k % (kDefaultKeyframeInterval + 1) == 0;
     EXPECT_EQ(reader.frames()[k].type, keyframe ? K : D) << k;

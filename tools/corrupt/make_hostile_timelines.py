@@ -347,12 +347,23 @@ def hostile_indexes(cases):
                                   [good[0][:2] + good[1][2:], good[1][:2] + good[0][2:], good[2]]),
     }
     for name, (about, entries) in lies.items():
-        if not cases.wanted(name):
-            continue
-        w = tb.TimelineWriter()
+        # The same lies in a version-3 index record: its summary believed, its entries not.
+        for version, columns in ((2, False), (3, True)):
+            case = name if version == 2 else name.replace("index-", "index3-")
+            if not cases.wanted(case):
+                continue
+            w = tb.TimelineWriter(version=version)
+            copy_frames(w, base.frames)
+            w.add_index(entries, columns=columns)
+            cases.add(case, about + (" (version 3)" if columns else ""), w, intact=base.intact())
+    # A true summary over lying entries: the frames are found where the summary says they are.
+    if cases.wanted("index3-entries-disagree"):
+        w = tb.TimelineWriter(version=3)
         copy_frames(w, base.frames)
-        w.add_index(entries)
-        cases.add(name, about, w, intact=base.intact())
+        w.add_index(lies["index-offsets-swapped"][1], columns=True, first=good[0], last=good[-1])
+        cases.add("index3-entries-disagree",
+                  "a version-3 index whose summary is true and whose entries swap two offsets", w,
+                  intact=base.intact())
 
 
 def sparse_payload(cases):
@@ -441,8 +452,8 @@ def bit_flips(cases):
 
 def newer_version(cases):
     """A file from a future netsnap: refused with a message naming both versions."""
-    data = tb.file_header(version=3) + cases.small.data[tb.FILE_HEADER_SIZE:]
-    cases.reject("format-version-3", "format version 3 (header CRC valid)", data,
+    data = tb.file_header(version=4) + cases.small.data[tb.FILE_HEADER_SIZE:]
+    cases.reject("format-version-4", "format version 4 (header CRC valid)", data,
                  message="version")
 
 

@@ -19,6 +19,7 @@ RECORD_HEADER_SIZE = 48
 RECORD_FOOTER_SIZE = 16
 KEYFRAME, DELTA, INDEX = 1, 2, 3
 ZSTD_CAPNP = 1
+INDEX_COLUMNS = 3  # version 3 index records, stored as is
 
 INDEX_BLOCK_SIZE = (1, 1)  # IndexBlock: previousIndexOffset; entries
 INDEX_ENTRY_SIZE = (5, 0)  # IndexEntry: frame, captureTimeNs, offset, kind (byte 24), baseFrame
@@ -148,6 +149,36 @@ def index_block(previous_index, entries):
     return message.serialize()
 
 
+def _varint(v):
+    out = bytearray()
+    while v >= 0x80:
+        out.append(v & 0x7f | 0x80)
+        v >>= 7
+    out.append(v)
+    return bytes(out)
+
+
+def _zigzag(v):
+    return (v << 1) ^ (v >> 63) if v < 0 else v << 1
+
+
+def index_columns(entries, count=None, first=None, last=None):
+    """A version-3 index payload: the summary, then three varints an entry and the kind bits;
+    entries are (frame, time_ns, offset) keyframes. count, first and last ((frame, time_ns,
+    offset)) make the summary lie."""
+    first = entries[0] if first is None else first
+    last = entries[-1] if last is None else last
+    count = len(entries) if count is None else count
+    out = bytearray(struct.pack("<IIQQQQq", count, 0, first[0], last[0], first[2], last[2],
+                                first[1]))
+    previous = first
+    for frame, time_ns, offset in entries:
+        out += _varint((frame - previous[0]) % (1 << 64)) + _varint((offset - previous[2]) % (1 << 64))
+        out += _varint(_zigzag(time_ns - previous[1]) % (1 << 64))
+        previous = (frame, time_ns, offset)
+    return bytes(out + bytes((len(entries) + 7) // 8))
+
+
 class TimelineWriter:
     """Assembles a timeline record by record, keeping offsets, the index chain and entries.
 
@@ -198,13 +229,23 @@ class TimelineWriter:
         self.pending.append((frame, time_ns, offset))
         return offset
 
-    def add_index(self, entries=None):
-        """Appends an index record listing entries (default: the frames since the last index)."""
+    def add_index(self, entries=None, columns=False, **summary):
+        """Appends an index record listing entries (default: the frames since the last index):
+        a Cap'n Proto IndexBlock, or with columns=True version-3 index columns (summary: what
+        index_columns takes to make the summary lie)."""
         entries = self.pending if entries is None else entries
-        raw = index_block(self.last_index, entries)
         first_frame = entries[0][0] if entries else 0
         last_time = entries[-1][1] if entries else 0
-        offset = self.append_record(INDEX, first_frame, last_time, zstd_compress(raw), len(raw))
+        if columns:
+            raw = index_columns(entries, **summary)
+            first_frame = summary.get("first", entries[0])[0]
+            last_time = summary.get("last", entries[-1])[1]
+            offset = self.append_record(INDEX, first_frame, last_time, raw, len(raw),
+                                        codec=INDEX_COLUMNS)
+        else:
+            raw = index_block(self.last_index, entries)
+            offset = self.append_record(INDEX, first_frame, last_time, zstd_compress(raw),
+                                        len(raw))
         self.last_index = offset
         self.pending = []
         return offset

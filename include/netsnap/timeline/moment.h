@@ -54,7 +54,7 @@ struct ResolvedMoment {
 // The frame a moment names: for a time, the latest frame whose capture time is at or before it
 // (the later one when two share a time). Throws TimelineError, naming the timeline's frames or
 // its time span, when there is no such frame. `path` is for messages.
-ResolvedMoment resolve_moment(const std::vector<FrameInfo>& frames, const Moment& moment,
+ResolvedMoment resolve_moment(const FrameList& frames, const Moment& moment,
                               const std::string& path);
 
 // ISO 8601 UTC with milliseconds: 2026-11-21T05:42:38.123Z

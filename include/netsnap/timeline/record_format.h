@@ -24,8 +24,9 @@ class TimelineExists : public TimelineError {
 
 inline constexpr char kFileMagic[8] = {'\x89', 'N', 'S', 'N', 'A', 'P', '\r', '\n'};
 // Version 2 adds frames stored as column streams (PayloadCodec::kZstdColumns), deltas among them;
-// version-1 files (Cap'n Proto keyframes only) are still read, and appended to as version 1.
-inline constexpr uint32_t kFormatVersion = 2;
+// version 3 index records whose frames are read only when asked for (PayloadCodec::kIndexColumns).
+// Older files are still read, and appended to in their own version.
+inline constexpr uint32_t kFormatVersion = 3;
 inline constexpr size_t kFileHeaderSize = 32;
 inline constexpr size_t kRecordHeaderSize = 48;
 inline constexpr size_t kRecordFooterSize = 16;
@@ -48,8 +49,9 @@ inline constexpr uint64_t kFrameMemorySlack = 16u << 20;
 
 enum class RecordType : uint8_t { kKeyframe = 1, kDelta = 2, kIndex = 3 };
 enum class PayloadCodec : uint8_t {
-  kZstdCapnp = 1,    // a flat Cap'n Proto message (version 1 frames, index records)
-  kZstdColumns = 2,  // frame columns (timeline/frame_codec.h): a keyframe or a delta
+  kZstdCapnp = 1,     // a flat Cap'n Proto message (version 1 frames, index records)
+  kZstdColumns = 2,   // frame columns (timeline/frame_codec.h): a keyframe or a delta
+  kIndexColumns = 3,  // not compressed: index columns (timeline/index_block.h), version 3
 };
 
 // The smallest whole record: header and footer around an empty payload.

@@ -7,21 +7,13 @@
 
 #include "netsnap/model/snapshot.h"
 #include "netsnap/model/socket_counts.h"
+#include "netsnap/timeline/frame_list.h"
 #include "netsnap/timeline/record_format.h"
 
 namespace netsnap::timeline {
 
 class RecordFile;
 struct StoredFrame;
-
-// Where one frame is; what the index holds for it.
-struct FrameInfo {
-  uint64_t frame = 0;
-  int64_t capture_time_ns = 0;
-  uint64_t offset = 0;                      // of the record header
-  RecordType type = RecordType::kKeyframe;  // a delta applies to the frame numbered one less
-  bool operator==(const FrameInfo&) const = default;
-};
 
 // What `ls` shows of a frame: version-2 frames carry it ahead of their columns, so it is read
 // without decoding the frame or the deltas before it (FORMAT.md, "Frames").
@@ -46,7 +38,7 @@ class TimelineReader {
   TimelineReader& operator=(const TimelineReader&) = delete;
 
   const std::string& path() const { return path_; }
-  const std::vector<FrameInfo>& frames() const { return frames_; }
+  const FrameList& frames() const { return frames_; }
   // One line per problem met while opening: what was lost and where. Empty for a sound file.
   const std::vector<std::string>& recovery_notes() const { return notes_; }
   uint64_t file_size() const;
@@ -83,7 +75,9 @@ class TimelineReader {
   };
   void open(int fd);
   bool open_through_index();
-  std::optional<uint64_t> read_index_chain(uint64_t latest, std::vector<FrameInfo>& frames) const;
+  std::optional<uint64_t> read_index_chain(uint64_t latest, FrameList& frames);
+  std::vector<FrameInfo> decode_index_record(size_t block) const;
+  const std::vector<FrameInfo>& scanned_frames() const;
   bool add_records_after(uint64_t at);
   void open_by_scan();
   Located locate(size_t i) const;
@@ -100,7 +94,9 @@ class TimelineReader {
   uint64_t last_index_offset_ = 0;
   bool used_index_ = false;
   bool torn_tail_ = false;
-  std::vector<FrameInfo> frames_;
+  FrameList frames_;
+  // The version-3 index records whose frames frames_ lists as blocks: offset and summary.
+  std::vector<std::pair<uint64_t, IndexSummary>> index_blocks_;
   std::vector<std::string> notes_;
   // Where a scan found each frame, made the first time an indexed position does not hold the
   // frame it should (a record moved by an edit of the file).
