@@ -126,7 +126,10 @@ void ColumnReader::check_consumed() const {
 
 uint64_t ColumnReader::Column::next_int() {
   uint64_t v = 0;
-  if (!take_varint(ints_, v))
+  if (!ints_.empty() && static_cast<uint8_t>(ints_.front()) < 0x80) {  // most values: one byte
+    v = static_cast<uint8_t>(ints_.front());
+    ints_.remove_prefix(1);
+  } else if (!take_varint(ints_, v))
     throw TimelineError(*where_ + ": frame columns: a column of numbers ends early");
   if (differences_) v = previous_ + static_cast<uint64_t>(unzigzag(v));
   previous_ = v;

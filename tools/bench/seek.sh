@@ -17,7 +17,7 @@ make_day=${MAKE_DAY:-$here/build/make_day_timeline}
 frames=${1:-86400}
 sockets=${2:-1000}
 runs=${RUNS:-9}
-interval=128  # frames from one keyframe to the next (kDefaultKeyframeInterval + 1)
+interval=64  # frames from one keyframe to the next (kDefaultKeyframeInterval + 1)
 work=$(mktemp -d /dev/shm/netsnap-seek.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 

@@ -41,7 +41,7 @@ inline constexpr uint32_t kMaxRawRatio = 64;              // raw <= 64 x payload
 inline constexpr uint32_t kRawSlack = 64u << 10;
 inline constexpr size_t kMaxIndexEntries = 65536;  // frames one index record may list
 // A delta frame is read only after the frames it depends on back to a keyframe: at most this
-// many deltas (a writer puts a keyframe at least every 128 frames). Decoding a chain may take
+// many deltas (a writer puts a keyframe at least every 64 frames). Decoding a chain may take
 // at most kFrameMemoryFactor x its records' payload bytes + kFrameMemorySlack of memory.
 inline constexpr size_t kMaxDeltaChain = 1024;
 inline constexpr uint64_t kFrameMemoryFactor = 128;
