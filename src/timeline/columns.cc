@@ -102,9 +102,9 @@ ColumnReader::ColumnReader(std::string_view in, std::string where) : where_(std:
   slots_.resize(slots);
 }
 
-ColumnReader::Column& ColumnReader::operator[](const ColumnKey& key) {
+ColumnReader::Column& ColumnReader::find_or_take(const ColumnKey& key, size_t at) {
   size_t mask = slots_.size() - 1;
-  for (size_t at = ColumnKeyHash()(key) & mask;; at = (at + 1) & mask) {
+  for (;; at = (at + 1) & mask) {
     Slot& slot = slots_[at];
     if (slot.key == key) return stored_[slot.column];
     if (slot.key.type != nullptr) continue;

@@ -30,10 +30,9 @@ struct ColumnKey {
 
 struct ColumnKeyHash {
   size_t operator()(const ColumnKey& k) const {
-    uint64_t x = reinterpret_cast<uintptr_t>(k.type) * 0x9e3779b97f4a7c15ull + k.slot;
-    x ^= x >> 29;
-    x *= 0xbf58476d1ce4e5b9ull;
-    return static_cast<size_t>(x ^ (x >> 32));
+    uint64_t x = reinterpret_cast<uintptr_t>(k.type) * 0x9e3779b97f4a7c15ull +
+                 uint64_t{k.slot} * 0xc2b2ae3d27d4eb4full;
+    return static_cast<size_t>(x >> 32);
   }
 };
 
@@ -74,15 +73,21 @@ class ColumnReader {
   ColumnReader(const ColumnReader&) = delete;  // its columns point at where_
   ColumnReader& operator=(const ColumnReader&) = delete;
   // The column the codec touches for the first time takes the next stored one; throws when none is
-  // left.
-  Column& operator[](const ColumnKey& key);
+  // left. Inline: the codec looks a column up for every field it reads.
+  Column& operator[](const ColumnKey& key) {
+    size_t at = ColumnKeyHash()(key) & (slots_.size() - 1);
+    if (slots_[at].key == key) return stored_[slots_[at].column];
+    return find_or_take(key, at);
+  }
   const std::string& where() const { return where_; }
   // Throws unless every stored column was taken and read to its end.
   void check_consumed() const;
 
  private:
+  Column& find_or_take(const ColumnKey& key, size_t at);
+
   // Which stored column each key took: open addressing in a table of at least twice as many slots
-  // as there are columns (the codec looks a column up for every field it reads).
+  // as there are columns.
   struct Slot {
     ColumnKey key{nullptr, 0};
     size_t column = 0;

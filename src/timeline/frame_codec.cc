@@ -439,9 +439,13 @@ class Decoder {
         case kSkip:
           i += count;
           break;
-        case kCopy:
-          for (; count > 0; --count) b.push_back(std::move(a[i++]));
+        case kCopy: {
+          auto from = a.begin() + static_cast<ptrdiff_t>(i);
+          b.insert(b.end(), std::make_move_iterator(from),
+                   std::make_move_iterator(from + static_cast<ptrdiff_t>(count)));
+          i += count;
           break;
+        }
         case kModify:
           for (; count > 0; --count) {
             b.push_back(std::move(a[i++]));
