@@ -40,19 +40,22 @@ using SocketKey = decltype(socket_key(model::InetSocket{}));
 StoredFrame to_stored(const model::Snapshot& snapshot, const StoredFrame* previous);
 model::Snapshot from_stored(StoredFrame frame);
 
-// The columns of frame as a keyframe (base null) or as a delta against base.
-std::string encode_frame(const StoredFrame* base, const StoredFrame& frame);
+// The columns of frame as a keyframe (base null) or as a delta against base, as format `version`
+// (2 or 3) stores them.
+std::string encode_frame(const StoredFrame* base, const StoredFrame& frame,
+                         uint32_t version = kFormatVersion);
 
 // Decodes columns written by encode_frame; base (null for a keyframe) is taken apart for the
 // entries the delta copies. Throws TimelineError naming `where` for columns that do not decode,
 // or that would take more than memory_budget bytes of snapshot; what it takes is subtracted.
 StoredFrame decode_frame(StoredFrame* base, std::string_view columns, const std::string& where,
-                         uint64_t& memory_budget);
+                         uint64_t& memory_budget, uint32_t version = kFormatVersion);
 
 // A version-2 frame's raw payload (FORMAT.md, "Frames"): a prefix with the frame's stats and, for
 // a delta, the number of the frame it is made against; then the columns of encode_frame().
 std::string encode_frame_payload(const FrameStats& stats, const StoredFrame* base,
-                                 const StoredFrame& frame, uint64_t base_frame);
+                                 const StoredFrame& frame, uint64_t base_frame,
+                                 uint32_t version = kFormatVersion);
 
 struct FramePayload {
   FrameStats stats;

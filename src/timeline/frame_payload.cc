@@ -18,7 +18,7 @@ FrameStats frame_stats_of(const model::Snapshot& snapshot) {
 }
 
 std::string encode_frame_payload(const FrameStats& stats, const StoredFrame* base,
-                                 const StoredFrame& frame, uint64_t base_frame) {
+                                 const StoredFrame& frame, uint64_t base_frame, uint32_t version) {
   std::string out;
   put_varint(out, base ? base_frame + 1 : 0);
   for (uint32_t n : stats.sockets.by_kind) put_varint(out, n);
@@ -27,7 +27,7 @@ std::string encode_frame_payload(const FrameStats& stats, const StoredFrame* bas
     put_varint(out, n);
   put_varint(out, stats.hostname.size());
   out += stats.hostname;
-  out += encode_frame(base, frame);
+  out += encode_frame(base, frame, version);
   return out;
 }
 

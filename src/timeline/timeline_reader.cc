@@ -287,7 +287,7 @@ StoredFrame TimelineReader::decode_stored(size_t i, StoredFrame* base,
       (base && *p.base_frame + 1 != frames_[i].frame))
     throw TimelineError(where + ": its record says it depends on another frame than the one " +
                         "before it");
-  return decode_frame(base, p.columns, where, memory_left);
+  return decode_frame(base, p.columns, where, memory_left, version_);
 }
 
 StoredFrame TimelineReader::read_stored_frame(size_t i) const {

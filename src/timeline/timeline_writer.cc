@@ -175,7 +175,7 @@ void TimelineWriter::write_frame(const model::Snapshot& snapshot) {
     bool delta = last_ && deltas_since_keyframe_ < options_.keyframe_interval;
     if (delta) type = RecordType::kDelta;
     std::string raw = encode_frame_payload(frame_stats_of(snapshot), delta ? last_.get() : nullptr,
-                                           *stored, next_frame_ - delta);
+                                           *stored, next_frame_ - delta, version_);
     at = append_message(type, PayloadCodec::kZstdColumns, next_frame_, time, raw);
     last_ = std::move(stored);
     deltas_since_keyframe_ = delta ? deltas_since_keyframe_ + 1 : 0;
@@ -215,9 +215,10 @@ uint64_t TimelineWriter::append_message(RecordType type, PayloadCodec codec, uin
     throw TimelineError(path_ + ": frame not written: its " + std::to_string(raw.size()) +
                         " bytes are more than a record holds (" + std::to_string(kMaxRawLength) +
                         ")");
-  std::string compressed = codec == PayloadCodec::kIndexColumns
-                               ? raw
-                               : compress_payload(raw, options_.compression_level);
+  int level = options_.compression_level;
+  if (level == 0) level = raw.size() <= WriterOptions::kSmallPayload ? 16 : 3;
+  std::string compressed =
+      codec == PayloadCodec::kIndexColumns ? raw : compress_payload(raw, level);
   RecordHeader h;
   h.type = type;
   h.codec = codec;

@@ -92,7 +92,9 @@ TEST(FrameCodecTest, UnchangedSocketsWithTimersTickingDownCostNearlyNothing) {
   for (auto& s : b.inet_sockets) s.timer_expires_ticks -= 100;  // one second at 100 Hz
   auto [decoded, size] = delta_round_trip(a, b);
   EXPECT_TRUE(decoded == b);
-  EXPECT_LT(size, 100u) << "4,000 sockets whose timers only ticked down";
+  // Raw column bytes (zstd takes them to a few dozen): version 3 spends a few more than version
+  // 2's 92 on the small lists that do change, each copied run stored apart.
+  EXPECT_LT(size, 120u) << "4,000 sockets whose timers only ticked down";
 }
 
 // The kernel prints each line at its own jiffy and rounds to clock ticks: a countdown read one

@@ -9,7 +9,9 @@
 # For each, FRAMES times: churn, then `netsnap record --append --count 1` (one short run a frame,
 # as cron would), `ss -tan` and a copy of /proc/net/tcp{,6}, so all three see the same moment.
 # It prints, per scenario, the timeline's bytes/socket/frame (the whole file) and the same for
-# `zstd -3` of the concatenated `ss -tan` text and `zstd -19` of the concatenated /proc text.
+# `zstd -3` of the concatenated `ss -tan` text and `zstd -19` of the concatenated /proc text; then
+# what each frame after the first added (the file's growth, and for ss the growth of its zstd -3
+# text, over FRAMES - 1 frames): what a long recording pays a frame between keyframes.
 # Needs root (ip netns), python3 and zstd. NETSNAP (default build/netsnap) is the binary measured;
 # KEEP=DIR keeps the timelines and texts there.
 set -euo pipefail
@@ -58,6 +60,10 @@ scenario() {
     ((k > 0 && churn > 0)) && command "churn $churn"
     in_ns "$netsnap" record --append --count 1 -q -o "$dir/timeline.nsnap"
     in_ns ss -tan >>"$dir/ss.txt"
+    if ((k == 0)); then
+      first_timeline=$(stat -c %s "$dir/timeline.nsnap")
+      first_ss=$(zstd -q -3 -c "$dir/ss.txt" | wc -c)
+    fi
     in_ns cat /proc/net/tcp /proc/net/tcp6 >>"$dir/proc.txt"
   done
   local timeline ss proc
@@ -67,6 +73,13 @@ scenario() {
   printf '%-7s %9d %9.3f %9d %9.3f %9d %9.3f %7.2fx\n' "$name" \
     "$timeline" "$(per_socket_frame "$timeline")" "$ss" "$(per_socket_frame "$ss")" \
     "$proc" "$(per_socket_frame "$proc")" "$(awk -v a="$timeline" -v b="$ss" 'BEGIN { print a / b }')"
+  added+=("$(printf '%-7s %9.4f %9.4f' "$name" \
+    "$(per_later_frame $((timeline - first_timeline)))" "$(per_later_frame $((ss - first_ss)))")")
+}
+
+# per_later_frame BYTES: BYTES / (sockets * (frames - 1)), 4 decimals.
+per_later_frame() {
+  awk -v b="$1" -v s="$sockets" -v f="$frames" 'BEGIN { printf "%.4f", (f > 1) ? b / (s * (f - 1)) : 0 }'
 }
 
 ulimit -n 65536 2>/dev/null || true
@@ -79,5 +92,9 @@ echo "storage: $sockets TCP sockets, $frames frames, $churn_percent% of connecti
 echo "         bytes of the whole file, and bytes/socket/frame; ratio = timeline / zstd -3 of ss -tan"
 printf '%-7s %9s %9s %9s %9s %9s %9s %8s\n' scenario timeline B/s/f 'ss zstd3' B/s/f \
   'proc z19' B/s/f ratio
+added=()
 scenario steady 0
 scenario churn $((sockets / 2 * churn_percent / 100))
+echo "each frame after the first: bytes/socket/frame the file grew by"
+printf '%-7s %9s %9s\n' scenario timeline 'ss zstd3'
+printf '%s\n' "${added[@]}"
