@@ -454,52 +454,78 @@ class Decoder {
   void list_changes(std::vector<S>& a) {
     Column& ops = in_[key<S>(kOps)];
     uint64_t n = ops.next_int();
-    std::vector<S> b;
-    b.reserve(std::min<uint64_t>(n, a.size() + 1024));
-    size_t i = 0;
+    ListEdit<S> edit{a, n};
     for (;;) {
-      if (split_ops_ &&
-          n > 0) {  // version 3: a copied run, then (unless the list is whole) another
+      if (split_ops_ && n > 0) {  // version 3: a copied run, then (unless the list is whole) more
         uint64_t copied = ops.next_int();
-        if (copied > n - b.size() || copied > a.size() - i)
+        if (copied > n - edit.out || copied > a.size() - edit.in)
           fail("a list operation runs past its list");
-        apply(a, i, b, kCopy, copied);
+        apply(edit, kCopy, copied);
       }
-      if (b.size() == n) break;
+      if (edit.out == n) break;
       uint64_t word = (split_ops_ ? in_[key<S>(kOpWords)] : ops).next_int();
       uint64_t count = word >> 2;
       auto kind = static_cast<Op>(word & 3);
       bool from_a = kind != kInsert;
-      if (count == 0 || (split_ops_ && kind == kCopy) || (kind != kSkip && count > n - b.size()) ||
-          (from_a && count > a.size() - i))
+      if (count == 0 || (split_ops_ && kind == kCopy) || (kind != kSkip && count > n - edit.out) ||
+          (from_a && count > a.size() - edit.in))
         fail("a list operation runs past its list");
-      apply(a, i, b, kind, count);
+      apply(edit, kind, count);
     }
-    a = std::move(b);
+    if (edit.in_place)
+      a.erase(a.begin() + static_cast<ptrdiff_t>(n), a.end());  // the entries after are gone
+    else
+      a = std::move(edit.b);
   }
 
-  // One list operation, checked by the caller: entries of a from i on go to b.
+  // A list being edited: entries of a from `in` on are still to be read, `out` entries of the new
+  // list are made. Until the first skip or insert the new list is a itself, edited in place (a
+  // list whose entries only change, such as protocol counters, moves nothing); from then on it is
+  // built in b.
   template <class S>
-  void apply(std::vector<S>& a, size_t& i, std::vector<S>& b, Op kind, uint64_t count) {
+  struct ListEdit {
+    std::vector<S>& a;
+    uint64_t n;
+    size_t in = 0, out = 0;
+    bool in_place = true;
+    std::vector<S> b;
+  };
+
+  // One list operation, checked by the caller.
+  template <class S>
+  void apply(ListEdit<S>& e, Op kind, uint64_t count) {
+    std::vector<S>& a = e.a;
+    if (e.in_place && (kind == kSkip || kind == kInsert)) {
+      e.b.reserve(std::min<uint64_t>(e.n, a.size() + 1024));
+      auto made = a.begin() + static_cast<ptrdiff_t>(e.out);
+      e.b.insert(e.b.end(), std::make_move_iterator(a.begin()), std::make_move_iterator(made));
+      e.in_place = false;
+    }
+    e.out += kind == kSkip ? 0 : count;
     switch (kind) {
       case kSkip:
-        i += count;
+        e.in += count;
         break;
       case kCopy: {
-        auto from = a.begin() + static_cast<ptrdiff_t>(i);
-        b.insert(b.end(), std::make_move_iterator(from),
-                 std::make_move_iterator(from + static_cast<ptrdiff_t>(count)));
-        i += count;
+        auto from = a.begin() + static_cast<ptrdiff_t>(e.in);
+        if (!e.in_place)
+          e.b.insert(e.b.end(), std::make_move_iterator(from),
+                     std::make_move_iterator(from + static_cast<ptrdiff_t>(count)));
+        e.in += count;
         break;
       }
       case kModify:
         for (; count > 0; --count) {
-          b.push_back(std::move(a[i++]));
-          changes(b.back());
+          if (e.in_place) {
+            changes(a[e.in++]);
+            continue;
+          }
+          e.b.push_back(std::move(a[e.in++]));
+          changes(e.b.back());
         }
         break;
       case kInsert:
-        for (; count > 0; --count) whole(b.emplace_back());
+        for (; count > 0; --count) whole(e.b.emplace_back());
         break;
     }
   }
