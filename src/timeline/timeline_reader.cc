@@ -76,7 +76,10 @@ bool TimelineReader::open_through_index() {
   uint64_t index = last_header->type == RecordType::kIndex ? *last : last_header->previous_index;
   FrameList indexed;
   auto after_index = read_index_chain(index, indexed);
-  if (!after_index) return false;
+  if (!after_index) {
+    index_blocks_.clear();  // of the records read before the one that failed
+    return false;
+  }
   frames_ = std::move(indexed);
   frames_.set_loader([this](size_t block) { return decode_index_record(block); });
   if (!add_records_after(*after_index)) {
