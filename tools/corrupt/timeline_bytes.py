@@ -164,19 +164,26 @@ def _zigzag(v):
 
 def index_columns(entries, count=None, first=None, last=None):
     """A version-3 index payload: the summary, then three varints an entry and the kind bits;
-    entries are (frame, time_ns, offset) keyframes. count, first and last ((frame, time_ns,
-    offset)) make the summary lie."""
+    entries are (frame, time_ns, offset) keyframes, or (frame, time_ns, offset, True) deltas.
+    count, first and last ((frame, time_ns, offset)) make the summary lie."""
     first = entries[0] if first is None else first
     last = entries[-1] if last is None else last
     count = len(entries) if count is None else count
-    out = bytearray(struct.pack("<IIQQQQq", count, 0, first[0], last[0], first[2], last[2],
+    is_delta = [len(e) > 3 and e[3] for e in entries]
+    flags = (1 if len(first) > 3 and first[3] else 0) | (2 if len(last) > 3 and last[3] else 0)
+    out = bytearray(struct.pack("<IIQQQQq", count, flags, first[0], last[0], first[2], last[2],
                                 first[1]))
     previous = first
-    for frame, time_ns, offset in entries:
-        out += _varint((frame - previous[0]) % (1 << 64)) + _varint((offset - previous[2]) % (1 << 64))
+    for frame, time_ns, offset, *_ in entries:
+        out += _varint((frame - previous[0]) % (1 << 64))
+        out += _varint((offset - previous[2]) % (1 << 64))
         out += _varint(_zigzag(time_ns - previous[1]) % (1 << 64))
         previous = (frame, time_ns, offset)
-    return bytes(out + bytes((len(entries) + 7) // 8))
+    kinds = bytearray((len(entries) + 7) // 8)
+    for i, delta in enumerate(is_delta):
+        if delta:
+            kinds[i // 8] |= 1 << (i % 8)
+    return bytes(out + kinds)
 
 
 class TimelineWriter:
