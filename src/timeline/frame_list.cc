@@ -24,10 +24,6 @@ const std::vector<FrameInfo>& FrameList::decoded(size_t index) const {
   Block& block = blocks_[index];
   if (block.frames.empty()) {
     std::vector<FrameInfo> frames = loader_(index);
-    if (frames.size() != block.count || frames.front().frame != block.first.frame ||
-        frames.back().frame != block.last.frame)
-      throw TimelineError("index record " + std::to_string(index) +
-                          " lists other frames than its summary says");
     // A summary that put its first or last frame elsewhere than the frames found (a scan stood
     // in for the record) is corrected.
     block.first = frames.front();
@@ -63,13 +59,9 @@ size_t FrameList::lower_bound(uint64_t frame) const {
   if (block != blocks_.end()) {
     if (block->first.frame >= frame) return block->start;
     const auto& frames = decoded(static_cast<size_t>(block - blocks_.begin()));
-    auto in = std::lower_bound(frames.begin(), frames.end(), frame,
-                               [](const FrameInfo& f, uint64_t n) { return f.frame < n; });
-    return block->start + static_cast<size_t>(in - frames.begin());
+    return block->start + static_cast<size_t>(frame_lower_bound(frames, frame) - frames.begin());
   }
-  auto in = std::lower_bound(known_.begin(), known_.end(), frame,
-                             [](const FrameInfo& f, uint64_t n) { return f.frame < n; });
-  return in_blocks_ + static_cast<size_t>(in - known_.begin());
+  return in_blocks_ + static_cast<size_t>(frame_lower_bound(known_, frame) - known_.begin());
 }
 
 std::vector<FrameInfo> FrameList::to_vector() const {

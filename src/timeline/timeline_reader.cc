@@ -164,10 +164,11 @@ std::vector<FrameInfo> TimelineReader::decode_index_record(size_t block) const {
     return listed;
   } catch (const TimelineError& e) {
     const std::vector<FrameInfo>& scanned = scanned_frames();
-    auto by_frame = [](const FrameInfo& f, uint64_t n) { return f.frame < n; };
-    auto first = std::lower_bound(scanned.begin(), scanned.end(), summary.first.frame, by_frame);
-    auto end = std::lower_bound(first, scanned.end(), summary.last.frame + 1, by_frame);
-    if (static_cast<size_t>(end - first) == summary.count) return {first, end};
+    auto first = frame_lower_bound(scanned, summary.first.frame);
+    auto end = frame_lower_bound(scanned, summary.last.frame + 1);
+    if (static_cast<size_t>(end - first) == summary.count && first->frame == summary.first.frame &&
+        std::prev(end)->frame == summary.last.frame)
+      return {first, end};
     throw TimelineError(path_ + ": index record at byte " + std::to_string(offset) + ": " +
                         e.what() + ", and a scan does not find the frames it lists");
   }
@@ -213,8 +214,7 @@ TimelineReader::Located TimelineReader::locate(size_t i) const {
   auto h = file_->header_at(want.offset);
   if (h && h->frame == want.frame && h->type == want.type) return {want.offset, *h};
   const std::vector<FrameInfo>& scanned = scanned_frames();
-  auto found = std::lower_bound(scanned.begin(), scanned.end(), want.frame,
-                                [](const FrameInfo& f, uint64_t frame) { return f.frame < frame; });
+  auto found = frame_lower_bound(scanned, want.frame);
   if (found != scanned.end() && found->frame == want.frame) {
     if (auto moved = file_->header_at(found->offset)) return {found->offset, *moved};
   }

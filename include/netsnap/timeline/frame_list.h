@@ -3,6 +3,7 @@
 // timeline reads each index record's summary, and reading one frame decodes one index record.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -21,6 +22,13 @@ struct FrameInfo {
   bool operator==(const FrameInfo&) const = default;
 };
 
+// The first of frames (in increasing frame numbers) numbered `frame` or more.
+inline std::vector<FrameInfo>::const_iterator frame_lower_bound(
+    const std::vector<FrameInfo>& frames, uint64_t frame) {
+  return std::lower_bound(frames.begin(), frames.end(), frame,
+                          [](const FrameInfo& f, uint64_t n) { return f.frame < n; });
+}
+
 // What a version-3 index record says of itself: how many frames it lists, the first and the last.
 struct IndexSummary {
   uint32_t count = 0;
@@ -29,8 +37,8 @@ struct IndexSummary {
 
 class FrameList {
  public:
-  // Decodes the frames of the block numbered `block` (in the order add_block was called); throws
-  // TimelineError when they are not what the block's summary said.
+  // Decodes the frames of the block numbered `block` (in the order add_block was called): `count`
+  // of them, numbered from the first's to the last's; throws TimelineError when it cannot.
   using Loader = std::function<std::vector<FrameInfo>(size_t block)>;
 
   FrameList() = default;

@@ -49,7 +49,7 @@ inline constexpr uint64_t kFrameMemorySlack = 16u << 20;
 
 enum class RecordType : uint8_t { kKeyframe = 1, kDelta = 2, kIndex = 3 };
 enum class PayloadCodec : uint8_t {
-  kZstdCapnp = 1,     // a flat Cap'n Proto message (version 1 frames, index records)
+  kZstdCapnp = 1,     // a flat Cap'n Proto message (version 1 frames, version 1-2 index records)
   kZstdColumns = 2,   // frame columns (timeline/frame_codec.h): a keyframe or a delta
   kIndexColumns = 3,  // not compressed: index columns (timeline/index_block.h), version 3
 };

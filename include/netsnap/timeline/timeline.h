@@ -116,7 +116,7 @@ struct WriterOptions {
   int compression_level = 0;
   static constexpr size_t kSmallPayload = 1 << 20;
   // A keyframe after this many deltas at most (0: every frame a keyframe; above kMaxDeltaChain,
-  // readers refuse the frames past the limit). Deltas are written only in version-2 files; a
+  // readers refuse the frames past the limit). Deltas are written only in version-2 and -3 files; a
   // version-1 timeline is continued with version-1 keyframes.
   uint32_t keyframe_interval = kDefaultKeyframeInterval;
 };
